@@ -1,0 +1,230 @@
+"""The build: load every source into its named graph, reason, validate, then write.
+
+Atomic: outputs are written to a staging directory beside build/ and swapped in only
+when every step has succeeded, so a failed build leaves the last good one untouched.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from atkg import __version__, iris
+from atkg.errors import InputError, Problem
+from atkg.export import serialise
+from atkg.loaders import curated, states, vocabularies
+from atkg.loaders.context import LoadContext
+from atkg.namespaces import GRAPH
+from atkg.paths import ProjectPaths
+from atkg.reason import construct_rules, materialise
+from atkg.store import to_ox
+from atkg.tables import read_table
+from atkg.validate import ValidationReport, load_shapes, validate_graph
+
+log = logging.getLogger(__name__)
+
+STORE_DIR = "store"
+TRIG_FILE = "atkg.trig"
+SUMMARY_FILE = "summary.json"
+ONTOLOGY_GRAPH = "ontology"
+INFERRED_GRAPH = "inferred"
+
+Progress = Callable[[str], None]
+
+
+class ValidationFailed(Exception):
+    """The built graph does not conform to the shapes; nothing was written."""
+
+    def __init__(self, report: ValidationReport) -> None:
+        self.report = report
+        super().__init__(f"{len(report.violations)} SHACL violations")
+
+
+@dataclass
+class BuildResult:
+    store: ox.Store
+    graphs: dict[str, int]
+    timings: dict[str, float] = field(default_factory=dict)
+    report: ValidationReport | None = None
+    reasoning: dict[str, int] = field(default_factory=dict)
+    output: Path | None = None
+
+    @property
+    def triples(self) -> int:
+        return sum(self.graphs.values())
+
+
+def parse_turtle(path: Path, display: str) -> Graph:
+    graph = Graph()
+    try:
+        graph.parse(path, format="turtle")
+    except FileNotFoundError as exc:
+        raise InputError([Problem(display, None, "file not found")]) from exc
+    except Exception as exc:  # rdflib's parsers raise several exception types
+        line = getattr(exc, "lines", None)
+        raise InputError([Problem(display, line if isinstance(line, int) else None,
+                                  f"Turtle syntax error: {exc}")]) from exc
+    return graph
+
+
+def load_sources(paths: ProjectPaths) -> dict[str, Graph]:
+    """Every source as an rdflib graph, keyed by named-graph name; InputError lists problems."""
+    ctx = LoadContext()
+    graphs: dict[str, Graph] = {
+        ONTOLOGY_GRAPH: parse_turtle(paths.ontology, paths.relative(paths.ontology))}
+
+    vocab_path = paths.vocabularies / "concepts.tsv"
+    vocab_table = None
+    if vocab_path.exists():
+        try:
+            vocab_table = read_table(vocab_path, vocabularies.COLUMNS, vocabularies.REQUIRED,
+                                     paths.relative(vocab_path))
+        except InputError as exc:
+            ctx.problems.extend(exc.problems)
+        else:
+            vocabularies.index_concepts(ctx, vocab_table)
+
+    country_dir = paths.sources / "country-codes"
+    states.index_states(ctx, country_dir)
+    try:
+        tables = curated.read_curated(paths.curated, lambda p: paths.relative(p))
+    except InputError as exc:
+        ctx.problems.extend(exc.problems)
+        tables = {}
+    # documents named only by seeds.tsv still need to exist; the index pass checks keys
+    curated.index_keys(ctx, tables)
+    if vocab_table is not None:
+        graphs["vocabularies"] = vocabularies.map_concepts(ctx, vocab_table)
+    graphs["states"] = states.load_states(
+        ctx, country_dir, paths.relative(country_dir / "country-codes.csv"))
+    graphs.update(curated.map_tables(ctx, tables))
+    if ctx.problems:
+        raise InputError(ctx.problems)
+    return graphs
+
+
+def to_store(graphs: dict[str, Graph]) -> ox.Store:
+    store = ox.Store()
+    for name, graph in graphs.items():
+        g = ox.NamedNode(str(iris.graph(name)))
+        store.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), g)  # type: ignore[arg-type]
+                     for s, p, o in graph)
+    return store
+
+
+def data_graph(store: ox.Store) -> Graph:
+    """The union of every graph except the ontology: what the shapes validate."""
+    from atkg.store import from_ox
+
+    onto = ox.NamedNode(str(iris.graph(ONTOLOGY_GRAPH)))
+    graph = Graph()
+    for quad in store:
+        if quad.graph_name != onto:
+            graph.add((from_ox(quad.subject), from_ox(quad.predicate),
+                       from_ox(quad.object)))  # type: ignore[arg-type]
+    return graph
+
+
+def graph_counts(store: ox.Store) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    prefix = str(GRAPH)
+    for graph in store.named_graphs():
+        name = graph.value.removeprefix(prefix)
+        counts[name] = sum(1 for _ in store.quads_for_pattern(None, None, None, graph))
+    return dict(sorted(counts.items()))
+
+
+def assemble(paths: ProjectPaths, progress: Progress | None = None) -> BuildResult:
+    """Load, reason and validate in memory; raise on bad input or a non-conforming graph."""
+    note = progress or (lambda _step: None)
+    timings: dict[str, float] = {}
+
+    note("load")
+    t0 = time.perf_counter()
+    graphs = load_sources(paths)
+    store = to_store(graphs)
+    timings["load"] = time.perf_counter() - t0
+
+    note("reason")
+    t0 = time.perf_counter()
+    reasoning = materialise(store, construct_rules(paths.queries),
+                            ox.NamedNode(str(iris.graph(INFERRED_GRAPH))))
+    timings["reason"] = time.perf_counter() - t0
+
+    note("validate")
+    t0 = time.perf_counter()
+    shapes = load_shapes(paths.shapes, paths.relative(paths.shapes))
+    report = validate_graph(data_graph(store), shapes)
+    timings["validate"] = time.perf_counter() - t0
+    result = BuildResult(store, graph_counts(store), timings, report,
+                         {"inferred": reasoning.inferred, "passes": reasoning.passes})
+    if not report.conforms:
+        raise ValidationFailed(report)
+    return result
+
+
+def write_outputs(result: BuildResult, out_dir: Path, progress: Progress | None = None) -> None:
+    """Write the store, the TriG dump and the summary into out_dir, atomically."""
+    note = progress or (lambda _step: None)
+    note("write")
+    t0 = time.perf_counter()
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = out_dir.parent / f".{out_dir.name}.staging-{os.getpid()}"
+    if staging.exists():
+        shutil.rmtree(staging)
+    staging.mkdir()
+    try:
+        (staging / TRIG_FILE).write_bytes(serialise(result.store, "trig"))
+        disk = ox.Store(str(staging / STORE_DIR))
+        disk.bulk_extend(result.store)
+        disk.flush()
+        del disk
+        result.timings["write"] = time.perf_counter() - t0
+        summary = {
+            "atkg_version": __version__,
+            "triples": result.triples,
+            "graphs": result.graphs,
+            "timings_s": {k: round(v, 4) for k, v in result.timings.items()},
+            "reasoning": result.reasoning,
+            "shacl": {
+                "violations": len(result.report.violations) if result.report else 0,
+                "warnings": len(result.report.warnings) if result.report else 0,
+            },
+        }
+        (staging / SUMMARY_FILE).write_text(json.dumps(summary, indent=2) + "\n")
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    previous = out_dir.parent / f".{out_dir.name}.previous-{os.getpid()}"
+    if out_dir.exists():
+        out_dir.rename(previous)
+    staging.rename(out_dir)
+    shutil.rmtree(previous, ignore_errors=True)
+    result.output = out_dir
+
+
+def build(paths: ProjectPaths, out_dir: Path | None = None,
+          progress: Progress | None = None) -> BuildResult:
+    """The whole build; on any failure the previous outputs in out_dir stay as they were."""
+    result = assemble(paths, progress)
+    write_outputs(result, out_dir or paths.build, progress)
+    return result
+
+
+def open_built_store(paths: ProjectPaths, out_dir: Path | None = None) -> ox.Store:
+    """The embedded store of the last good build (read-only)."""
+    from atkg.errors import UsageError
+
+    location = (out_dir or paths.build) / STORE_DIR
+    if not location.exists():
+        raise UsageError(f"no build at {location.parent}: run `atkg build` first")
+    return ox.Store.read_only(str(location))

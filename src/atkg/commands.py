@@ -1,0 +1,208 @@
+"""What each `atkg` subcommand does, kept apart from argument parsing."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table as RichTable
+
+from atkg.paths import ProjectPaths
+
+
+def console_err() -> Console:
+    return Console(stderr=True)
+
+
+def _paths(args: argparse.Namespace) -> tuple[ProjectPaths, Path]:
+    paths = ProjectPaths.default()
+    return paths, args.build_dir or paths.build
+
+
+def print_validation(report, show_warnings: bool) -> None:  # type: ignore[no-untyped-def]
+    err = console_err()
+    shown = report.results if show_warnings else report.violations
+    for result in shown:
+        colour = "red" if result.severity == "Violation" else "yellow"
+        err.print(f"[{colour}]{result.severity}[/] {result.focus}", highlight=False)
+        if result.path:
+            err.print(f"    path:    {result.path}", highlight=False)
+        err.print(f"    message: {result.message}", highlight=False)
+        if result.value:
+            err.print(f"    value:   {result.value}", highlight=False)
+        if result.record:
+            err.print(f"    source:  {result.record}", highlight=False)
+    err.print(f"{len(report.violations)} violations, {len(report.warnings)} warnings")
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from atkg.build import build
+
+    paths, out = _paths(args)
+    err = console_err()
+    started = time.perf_counter()
+    with err.status("building") as status:
+        result = build(paths, out, progress=lambda step: status.update(f"build: {step}"))
+    total = time.perf_counter() - started
+    table = RichTable(title=f"atkg build → {out}")
+    table.add_column("graph")
+    table.add_column("triples", justify="right")
+    for name, count in result.graphs.items():
+        table.add_row(name, f"{count:,}")
+    table.add_row("[bold]total[/]", f"[bold]{result.triples:,}[/]")
+    err.print(table)
+    steps = ", ".join(f"{k} {v:.2f}s" for k, v in result.timings.items())
+    err.print(f"steps: {steps}; total {total:.2f}s")
+    if result.report:
+        err.print(f"SHACL: conforms, {len(result.report.warnings)} warnings "
+                  "(`atkg validate --warnings` lists them)")
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from atkg.build import assemble
+
+    paths, _ = _paths(args)
+    result = assemble(paths)  # raises ValidationFailed (exit 1) on violations
+    assert result.report is not None
+    print_validation(result.report, show_warnings=args.warnings)
+    return 0
+
+
+def _store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from atkg.build import open_built_store
+    from atkg.store import EmbeddedStore, RemoteStore
+
+    if getattr(args, "endpoint", None):
+        return RemoteStore(args.endpoint)
+    paths, out = _paths(args)
+    return EmbeddedStore(open_built_store(paths, out))
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from atkg.errors import UsageError
+    from atkg.results import compact, to_csv, to_json, to_tsv
+    from atkg.sparql import query_library, resolve_query
+
+    paths, _ = _paths(args)
+    if args.list:
+        for name, q in query_library(paths.queries).items():
+            print(f"{name}\t{q.summary}")
+        return 0
+    if not args.query:
+        raise UsageError("give a query name or file (or --list)")
+    query = resolve_query(paths.queries, args.query)
+    values = {}
+    for item in args.param:
+        name, sep, value = item.partition("=")
+        if not sep:
+            raise UsageError(f"--param needs NAME=VALUE, got {item!r}")
+        values[name.strip()] = value.strip()
+    results = _store(args).select(query, query.bind(values))
+    if args.format == "csv":
+        sys.stdout.write(to_csv(results))
+    elif args.format == "tsv":
+        sys.stdout.write(to_tsv(results))
+    elif args.format == "json":
+        sys.stdout.write(to_json(results) + "\n")
+    elif results.boolean is not None:
+        print("true" if results.boolean else "false")
+    else:
+        table = RichTable(title=f"{query.name}: {query.summary}", show_lines=False)
+        for var in results.variables:
+            table.add_column(var, overflow="fold")
+        for row in results.rows:
+            table.add_row(*(compact(t) for t in row))
+        Console().print(table)
+        console_err().print(f"{len(results)} rows")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from atkg.build import open_built_store
+    from atkg.export import serialise
+
+    paths, out = _paths(args)
+    data = serialise(open_built_store(paths, out), args.format)
+    if args.output:
+        tmp = args.output.with_name(args.output.name + ".tmp")
+        tmp.write_bytes(data)
+        tmp.replace(args.output)
+        console_err().print(f"wrote {args.output} ({len(data):,} bytes)")
+    else:
+        sys.stdout.buffer.write(data)
+    return 0
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    from atkg.results import compact
+    from atkg.sparql import resolve_query
+
+    paths, _ = _paths(args)
+    store = _store(args)
+    console = Console()
+    for name in ("reports/triples-per-graph", "reports/instances-per-class"):
+        query = resolve_query(paths.queries, name)
+        results = store.select(query)
+        table = RichTable(title=query.summary)
+        for var in results.variables:
+            table.add_column(var)
+        for row in results.rows:
+            table.add_row(*(compact(t) for t in row))
+        console.print(table)
+    return 0
+
+
+def cmd_lint(args: argparse.Namespace) -> int:
+    from atkg.lint import lint_tables
+
+    paths, _ = _paths(args)
+    changed = lint_tables(paths, fix=args.fix)
+    for path in changed:
+        verb = "rewrote" if args.fix else "not canonical:"
+        print(f"{verb} {path}", file=sys.stderr)
+    if changed and not args.fix:
+        print("run `atkg lint --fix` to rewrite them", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_qc(args: argparse.Namespace) -> int:
+    from atkg.results import compact
+    from atkg.sparql import query_library
+
+    paths, _ = _paths(args)
+    store = _store(args)
+    failed = 0
+    for name, query in query_library(paths.queries).items():
+        if query.kind != "qc":
+            continue
+        results = store.select(query)
+        status = "ok" if not results.rows else f"{len(results)} rows"
+        print(f"{name}: {status}")
+        for row in results.rows[:20]:
+            print("    " + "  ".join(compact(t) for t in row))
+        if results.rows and str(query.header.get("severity", "error")) == "error":
+            failed += 1
+    return 1 if failed else 0
+
+
+def cmd_consistency(args: argparse.Namespace) -> int:
+    from atkg.build import parse_turtle
+    from atkg.errors import UsageError
+    from atkg.hermit import check_consistency, java_available
+
+    paths, _ = _paths(args)
+    if not java_available():
+        raise UsageError("HermiT needs Java (`java` not found on PATH)")
+    report = check_consistency(parse_turtle(paths.ontology, paths.relative(paths.ontology)))
+    if report.consistent:
+        print(f"consistent: {report.classes} classes, none unsatisfiable (HermiT)")
+        return 0
+    print(f"INCONSISTENT: {report.message}", file=sys.stderr)
+    for iri in report.unsatisfiable:
+        print(f"  unsatisfiable: {iri}", file=sys.stderr)
+    return 1

@@ -1,0 +1,181 @@
+"""Shared state of one load: the key index, the problems found, and cell parsing.
+
+Loading is two passes: first every table's keys are indexed, so that a reference from
+one table to another resolves (or fails with the file, line and column) regardless of
+the order in which tables are read; then rows are mapped to triples.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import PROV, RDF, XSD
+
+from atkg import iris
+from atkg.errors import Problem
+from atkg.namespaces import ATKG
+from atkg.tables import Row, Table
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_ELEMENT = (
+    r"(?:title|heading|signatories|summary|"
+    r"(?:annex )?(?:para|pp|op) \d+(?:\([a-z]+\))?|"
+    r"annex(?: section [IVXL0-9]+(?:\.[A-Z0-9]+)*)?|fn \d+|table \d+|row \d+|"
+    r"section [IVXL0-9]+(?:\.[A-Z0-9]+)*)"
+)
+LOCATOR = re.compile(rf"^{_ELEMENT}(?: > {_ELEMENT})*$")
+
+
+def parse_date(text: str) -> Literal:
+    """A date cell as an xsd:date, xsd:gYearMonth or xsd:gYear literal.
+
+    >>> parse_date("2010-07-30").datatype.endswith("date")
+    True
+    >>> str(parse_date("2007-03")), parse_date("2007-03").datatype.endswith("gYearMonth")
+    ('2007-03', True)
+    """
+    import datetime
+
+    m = _DATE.match(text)
+    if not m:
+        raise ValueError(f"bad date {text!r} (expected YYYY-MM-DD, YYYY-MM or YYYY)")
+    year, month, day = m.groups()
+    if day:
+        datetime.date(int(year), int(month), int(day))
+        return Literal(text, datatype=XSD.date)
+    if month:
+        if not 1 <= int(month) <= 12:
+            raise ValueError(f"bad month in {text!r}")
+        return Literal(text, datatype=XSD.gYearMonth)
+    return Literal(text, datatype=XSD.gYear)
+
+
+@dataclass
+class LoadContext:
+    """Index of keys by kind, plus the problems met so far."""
+
+    keys: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    concepts: set[str] = field(default_factory=set)
+    problems: list[Problem] = field(default_factory=list)
+
+    # -- indexing --------------------------------------------------------------------
+    def register(self, table: Table, row: Row, kind: str, key: str, column: str) -> bool:
+        """Record a key; a duplicate is a problem naming both lines' file."""
+        if not key:
+            self.problems.append(table.problem(row, f"empty key in {column!r}", column))
+            return False
+        if key in self.keys[kind]:
+            self.problems.append(table.problem(row, f"duplicate {kind} key {key!r}", column))
+            return False
+        self.keys[kind].add(key)
+        return True
+
+    # -- cells -----------------------------------------------------------------------
+    def date(self, table: Table, row: Row, column: str) -> Literal | None:
+        text = row.get(column)
+        if not text:
+            return None
+        try:
+            return parse_date(text)
+        except ValueError as exc:
+            self.problems.append(table.problem(row, str(exc), column))
+            return None
+
+    def integer(self, table: Table, row: Row, column: str) -> Literal | None:
+        text = row.get(column)
+        if not text:
+            return None
+        if not text.isdigit():
+            self.problems.append(table.problem(row, f"not a whole number: {text!r}", column))
+            return None
+        return Literal(int(text))
+
+    def choice(self, table: Table, row: Row, column: str, allowed: set[str]) -> str | None:
+        text = row.get(column)
+        if not text:
+            return None
+        if text not in allowed:
+            options = ", ".join(sorted(allowed))
+            self.problems.append(
+                table.problem(row, f"{text!r} is not one of: {options}", column)
+            )
+            return None
+        return text
+
+    def ref(self, table: Table, row: Row, column: str, kind: str, key: str) -> URIRef | None:
+        """Resolve a bare key of a known kind; unknown keys are problems."""
+        if key not in self.keys[kind]:
+            self.problems.append(table.problem(row, f"unknown {kind} {key!r}", column))
+            return None
+        if kind == "paragraph":
+            doc, _, rest = key.rpartition("#")
+            para_kind, _, number = rest.partition("/")
+            return iris.paragraph(doc, para_kind, number)
+        return iris.entity(kind, key)
+
+    def typed_ref(
+        self, table: Table, row: Row, column: str, value: str, kinds: tuple[str, ...]
+    ) -> URIRef | None:
+        """Resolve `kind:key`, the kind restricted to those the column allows."""
+        kind, sep, key = value.partition(":")
+        if not sep or kind not in kinds:
+            allowed = ", ".join(f"{k}:" for k in kinds)
+            self.problems.append(
+                table.problem(row, f"{value!r} is not a reference ({allowed})", column)
+            )
+            return None
+        return self.ref(table, row, column, kind, key)
+
+    def concept(self, table: Table, row: Row, column: str, value: str) -> URIRef | None:
+        if value not in self.concepts:
+            self.problems.append(table.problem(row, f"unknown concept {value!r}", column))
+            return None
+        scheme, _, key = value.partition("/")
+        return iris.concept(scheme, key)
+
+    # -- provenance --------------------------------------------------------------------
+    def provenance(self, graph: Graph, table: Table, row: Row, node: URIRef) -> None:
+        """Attach the row's sources, locators and curation record to the fact node.
+
+        Each (source, locator) pair becomes an atkg:Attestation (a prov:Derivation), and
+        the shortcut prov:wasDerivedFrom is stated too, as PROV recommends.
+        """
+        graph.add((node, ATKG.curationRecord, Literal(f"{table.display_path}:{row.line}")))
+        sources = row.values("source")
+        locators = row.values("locator")
+        if not sources:
+            self.problems.append(table.problem(row, "no source given", "source"))
+            return
+        if len(locators) == 1 and len(sources) > 1:
+            self.problems.append(
+                table.problem(row, "one locator for several sources: give one each", "locator")
+            )
+            return
+        if len(locators) != len(sources):
+            self.problems.append(
+                table.problem(
+                    row,
+                    f"{len(sources)} sources but {len(locators)} locators",
+                    "locator",
+                )
+            )
+            return
+        for n, (source, locator) in enumerate(zip(sources, locators, strict=True), start=1):
+            if not LOCATOR.match(locator):
+                self.problems.append(
+                    table.problem(row, f"locator {locator!r} does not follow the grammar",
+                                  "locator")
+                )
+                continue
+            doc = self.ref(table, row, "source", "document", source)
+            if doc is None:
+                continue
+            att = iris.attestation(node, n)
+            graph.add((node, PROV.wasDerivedFrom, doc))
+            graph.add((node, PROV.qualifiedDerivation, att))
+            graph.add((att, RDF.type, ATKG.Attestation))
+            graph.add((att, PROV.entity, doc))
+            graph.add((att, ATKG.locator, Literal(locator)))
