@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Graph
+from rdflib.compare import to_canonical_graph
 
 from atkg import __version__, iris
 from atkg.errors import InputError, Problem
@@ -41,7 +42,7 @@ INFERRED_GRAPH = "inferred"
 Progress = Callable[[str], None]
 
 
-class ValidationFailed(Exception):
+class ValidationFailed(Exception):  # noqa: N818 - reads as a state, like StopIteration
     """The built graph does not conform to the shapes; nothing was written."""
 
     def __init__(self, report: ValidationReport) -> None:
@@ -71,23 +72,34 @@ def parse_turtle(path: Path, display: str) -> Graph:
         raise InputError([Problem(display, None, "file not found")]) from exc
     except Exception as exc:  # rdflib's parsers raise several exception types
         line = getattr(exc, "lines", None)
-        raise InputError([Problem(display, line if isinstance(line, int) else None,
-                                  f"Turtle syntax error: {exc}")]) from exc
-    return graph
+        raise InputError(
+            [
+                Problem(
+                    display, line if isinstance(line, int) else None, f"Turtle syntax error: {exc}"
+                )
+            ]
+        ) from exc
+    # blank nodes (OWL axioms) get canonical labels so that outputs are byte-identical
+    canonical = Graph()
+    for triple in to_canonical_graph(graph):
+        canonical.add(triple)
+    return canonical
 
 
 def load_sources(paths: ProjectPaths) -> dict[str, Graph]:
     """Every source as an rdflib graph, keyed by named-graph name; InputError lists problems."""
     ctx = LoadContext()
     graphs: dict[str, Graph] = {
-        ONTOLOGY_GRAPH: parse_turtle(paths.ontology, paths.relative(paths.ontology))}
+        ONTOLOGY_GRAPH: parse_turtle(paths.ontology, paths.relative(paths.ontology))
+    }
 
     vocab_path = paths.vocabularies / "concepts.tsv"
     vocab_table = None
     if vocab_path.exists():
         try:
-            vocab_table = read_table(vocab_path, vocabularies.COLUMNS, vocabularies.REQUIRED,
-                                     paths.relative(vocab_path))
+            vocab_table = read_table(
+                vocab_path, vocabularies.COLUMNS, vocabularies.REQUIRED, paths.relative(vocab_path)
+            )
         except InputError as exc:
             ctx.problems.extend(exc.problems)
         else:
@@ -105,7 +117,8 @@ def load_sources(paths: ProjectPaths) -> dict[str, Graph]:
     if vocab_table is not None:
         graphs["vocabularies"] = vocabularies.map_concepts(ctx, vocab_table)
     graphs["states"] = states.load_states(
-        ctx, country_dir, paths.relative(country_dir / "country-codes.csv"))
+        ctx, country_dir, paths.relative(country_dir / "country-codes.csv")
+    )
     graphs.update(curated.map_tables(ctx, tables))
     if ctx.problems:
         raise InputError(ctx.problems)
@@ -116,8 +129,10 @@ def to_store(graphs: dict[str, Graph]) -> ox.Store:
     store = ox.Store()
     for name, graph in graphs.items():
         g = ox.NamedNode(str(iris.graph(name)))
-        store.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), g)  # type: ignore[arg-type]
-                     for s, p, o in graph)
+        store.extend(
+            ox.Quad(to_ox(s), to_ox(p), to_ox(o), g)  # type: ignore[arg-type]
+            for s, p, o in graph
+        )
     return store
 
 
@@ -129,8 +144,7 @@ def data_graph(store: ox.Store) -> Graph:
     graph = Graph()
     for quad in store:
         if quad.graph_name != onto:
-            graph.add((from_ox(quad.subject), from_ox(quad.predicate),
-                       from_ox(quad.object)))  # type: ignore[arg-type]
+            graph.add((from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)))  # type: ignore[arg-type]
     return graph
 
 
@@ -156,8 +170,9 @@ def assemble(paths: ProjectPaths, progress: Progress | None = None) -> BuildResu
 
     note("reason")
     t0 = time.perf_counter()
-    reasoning = materialise(store, construct_rules(paths.queries),
-                            ox.NamedNode(str(iris.graph(INFERRED_GRAPH))))
+    reasoning = materialise(
+        store, construct_rules(paths.queries), ox.NamedNode(str(iris.graph(INFERRED_GRAPH)))
+    )
     timings["reason"] = time.perf_counter() - t0
 
     note("validate")
@@ -165,8 +180,13 @@ def assemble(paths: ProjectPaths, progress: Progress | None = None) -> BuildResu
     shapes = load_shapes(paths.shapes, paths.relative(paths.shapes))
     report = validate_graph(data_graph(store), shapes)
     timings["validate"] = time.perf_counter() - t0
-    result = BuildResult(store, graph_counts(store), timings, report,
-                         {"inferred": reasoning.inferred, "passes": reasoning.passes})
+    result = BuildResult(
+        store,
+        graph_counts(store),
+        timings,
+        report,
+        {"inferred": reasoning.inferred, "passes": reasoning.passes},
+    )
     if not report.conforms:
         raise ValidationFailed(report)
     return result
@@ -212,8 +232,9 @@ def write_outputs(result: BuildResult, out_dir: Path, progress: Progress | None 
     result.output = out_dir
 
 
-def build(paths: ProjectPaths, out_dir: Path | None = None,
-          progress: Progress | None = None) -> BuildResult:
+def build(
+    paths: ProjectPaths, out_dir: Path | None = None, progress: Progress | None = None
+) -> BuildResult:
     """The whole build; on any failure the previous outputs in out_dir stay as they were."""
     result = assemble(paths, progress)
     write_outputs(result, out_dir or paths.build, progress)

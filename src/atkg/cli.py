@@ -42,8 +42,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--endpoint", help="SPARQL endpoint URL instead of the embedded store")
     p.add_argument("--list", action="store_true", help="list the query library")
     p = sub.add_parser("export", help="write the built graph in an RDF format")
-    p.add_argument("--format", "-f", required=True,
-                   choices=["ttl", "nt", "nq", "jsonld", "xml", "trig"])
+    p.add_argument(
+        "--format", "-f", required=True, choices=["ttl", "nt", "nq", "jsonld", "xml", "trig"]
+    )
     p.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
     sub.add_parser("info", help="counts by graph and by class in the last build")
     p = sub.add_parser("lint", help="check curated tables are in canonical form")
@@ -55,8 +56,10 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
     from atkg import commands
     from atkg.build import ValidationFailed
 

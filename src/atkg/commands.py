@@ -57,8 +57,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     steps = ", ".join(f"{k} {v:.2f}s" for k, v in result.timings.items())
     err.print(f"steps: {steps}; total {total:.2f}s")
     if result.report:
-        err.print(f"SHACL: conforms, {len(result.report.warnings)} warnings "
-                  "(`atkg validate --warnings` lists them)")
+        err.print(
+            f"SHACL: conforms, {len(result.report.warnings)} warnings "
+            "(`atkg validate --warnings` lists them)"
+        )
     return 0
 
 

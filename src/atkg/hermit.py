@@ -48,7 +48,9 @@ def check_consistency(ontology: Graph, extra: Graph | None = None) -> Consistenc
         try:
             with onto:
                 owlready2.sync_reasoner_hermit(
-                    world, infer_property_values=False, debug=0,
+                    world,
+                    infer_property_values=False,
+                    debug=0,
                     ignore_unsupported_datatypes=True,
                 )
         except owlready2.OwlReadyInconsistentOntologyError as exc:

@@ -111,9 +111,7 @@ def slug(text: str) -> str:
 
 def citation(citing: str, locator: str, cited: str) -> URIRef:
     kind, key = cited.split(":", 1)
-    return URIRef(
-        f"{document(citing)}/citation/{slug(locator)}/{_key(kind)}/{_key(key)}"
-    )
+    return URIRef(f"{document(citing)}/citation/{slug(locator)}/{_key(kind)}/{_key(key)}")
 
 
 def coverage(entity_ref: str, concept_ref: str) -> URIRef:

@@ -10,10 +10,10 @@ from atkg.tables import canonical_text, read_table
 
 
 def _targets(paths: ProjectPaths) -> list[tuple[Path, tuple[str, ...], tuple[str, ...]]]:
-    targets = [(paths.curated / f"{spec.name}.tsv", spec.columns, spec.key)
-               for spec in curated.TABLES]
-    targets.append((paths.vocabularies / "concepts.tsv", vocabularies.COLUMNS,
-                    ("scheme", "key")))
+    targets = [
+        (paths.curated / f"{spec.name}.tsv", spec.columns, spec.key) for spec in curated.TABLES
+    ]
+    targets.append((paths.vocabularies / "concepts.tsv", vocabularies.COLUMNS, ("scheme", "key")))
     return [t for t in targets if t[0].exists()]
 
 

@@ -20,9 +20,7 @@ def _find_root() -> Path:
     for parent in [cwd, *cwd.parents]:
         if (parent / "ontology" / "atkg.ttl").is_file():
             return parent
-    raise FileNotFoundError(
-        "cannot find the atkg project root (ontology/atkg.ttl); set ATKG_HOME"
-    )
+    raise FileNotFoundError("cannot find the atkg project root (ontology/atkg.ttl); set ATKG_HOME")
 
 
 @dataclass(frozen=True)

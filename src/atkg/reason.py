@@ -31,8 +31,9 @@ def construct_rules(queries_root: Path) -> list[QueryFile]:
     return [q for q in query_library(queries_root).values() if q.kind == "construct"]
 
 
-def materialise(store: ox.Store, rules: list[QueryFile], graph: ox.NamedNode,
-                max_passes: int = 10) -> ReasoningReport:
+def materialise(
+    store: ox.Store, rules: list[QueryFile], graph: ox.NamedNode, max_passes: int = 10
+) -> ReasoningReport:
     """Run every rule over the union of graphs, adding new triples to `graph`, until stable."""
     per_rule: dict[str, int] = {rule.name: 0 for rule in rules}
     total = 0
@@ -40,8 +41,11 @@ def materialise(store: ox.Store, rules: list[QueryFile], graph: ox.NamedNode,
         added = 0
         for rule in rules:
             triples = set(store.query(full_text(rule), use_default_graph_as_union=True))
-            new = [ox.Quad(t.subject, t.predicate, t.object, graph)
-                   for t in triples if not _has_triple(store, t)]
+            new = [
+                ox.Quad(t.subject, t.predicate, t.object, graph)
+                for t in triples
+                if not _has_triple(store, t)
+            ]
             if new:
                 store.extend(new)
                 per_rule[rule.name] += len(new)
@@ -55,5 +59,7 @@ def materialise(store: ox.Store, rules: list[QueryFile], graph: ox.NamedNode,
 
 def _has_triple(store: ox.Store, triple: ox.Triple) -> bool:
     """True if the triple is already in any graph (so inferences are never duplicated)."""
-    return next(iter(store.quads_for_pattern(triple.subject, triple.predicate, triple.object)),
-                None) is not None
+    return (
+        next(iter(store.quads_for_pattern(triple.subject, triple.predicate, triple.object)), None)
+        is not None
+    )

@@ -21,7 +21,7 @@ def compact(term: Node | None) -> str:
         text = str(term)
         for prefix, iri in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
             if text.startswith(iri):
-                return f"{prefix}:{text[len(iri):]}"
+                return f"{prefix}:{text[len(iri) :]}"
         return text
     return str(term)
 
@@ -66,5 +66,8 @@ def to_json(results: Results) -> str:
         {v: _json_term(t) for v, t in zip(results.variables, row, strict=True) if t is not None}
         for row in results.rows
     ]
-    return json.dumps({"head": {"vars": list(results.variables)},
-                       "results": {"bindings": bindings}}, indent=2, ensure_ascii=False)
+    return json.dumps(
+        {"head": {"vars": list(results.variables)}, "results": {"bindings": bindings}},
+        indent=2,
+        ensure_ascii=False,
+    )

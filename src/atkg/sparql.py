@@ -76,8 +76,7 @@ class QueryFile:
         by_short = {p.short: p for p in self.parameters}
         bound: dict[str, Node] = {}
         for key, value in values.items():
-            param = by_short.get(key) or next(
-                (p for p in self.parameters if p.name == key), None)
+            param = by_short.get(key) or next((p for p in self.parameters if p.name == key), None)
             if param is None:
                 known = ", ".join(sorted(by_short)) or "none"
                 raise UsageError(f"{self.name}: unknown parameter {key!r} (known: {known})")
@@ -200,8 +199,11 @@ def with_values(text: str, bindings: Mapping[str, Node]) -> str:
         return text
     names = sorted(bindings)
     block = (
-        "VALUES (" + " ".join(f"?{n}" for n in names) + ") { ("
-        + " ".join(bindings[n].n3() for n in names) + ") }\n"
+        "VALUES ("
+        + " ".join(f"?{n}" for n in names)
+        + ") { ("
+        + " ".join(bindings[n].n3() for n in names)
+        + ") }\n"
     )
     first_brace = None
     seen_where = False
@@ -221,8 +223,10 @@ def with_values(text: str, bindings: Mapping[str, Node]) -> str:
             depth += 1
         elif ch == "}":
             depth -= 1
-        elif depth == 0 and text[i : i + 5].upper() == "WHERE" and (
-            i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_?$")
+        elif (
+            depth == 0
+            and text[i : i + 5].upper() == "WHERE"
+            and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_?$"))
         ):
             seen_where = True
         i += 1

@@ -43,11 +43,13 @@ class Results:
 class Store(Protocol):
     """What every analysis needs of a store; implemented locally and remotely."""
 
-    def select(self, query: QueryFile | str, bindings: Mapping[str, Node] | None = None
-               ) -> Results: ...
+    def select(
+        self, query: QueryFile | str, bindings: Mapping[str, Node] | None = None
+    ) -> Results: ...
 
-    def construct(self, query: QueryFile | str, bindings: Mapping[str, Node] | None = None
-                  ) -> Graph: ...
+    def construct(
+        self, query: QueryFile | str, bindings: Mapping[str, Node] | None = None
+    ) -> Graph: ...
 
     def count_triples(self) -> int: ...
 
@@ -112,8 +114,7 @@ class EmbeddedStore:
             name = query.name if isinstance(query, QueryFile) else "query"
             raise UsageError(f"{name}: {exc}") from exc
 
-    def select(self, query: QueryFile | str, bindings: Mapping[str, Node] | None = None
-               ) -> Results:
+    def select(self, query: QueryFile | str, bindings: Mapping[str, Node] | None = None) -> Results:
         result = self._run(query, bindings)
         if isinstance(result, ox.QueryBoolean):
             return Results((), (), bool(result))
@@ -123,15 +124,15 @@ class EmbeddedStore:
         rows = tuple(tuple(from_ox(sol[v]) for v in variables) for sol in result)
         return Results(variables, rows)
 
-    def construct(self, query: QueryFile | str, bindings: Mapping[str, Node] | None = None
-                  ) -> Graph:
+    def construct(
+        self, query: QueryFile | str, bindings: Mapping[str, Node] | None = None
+    ) -> Graph:
         result = self._run(query, bindings)
         if not isinstance(result, ox.QueryTriples):
             raise UsageError("not a CONSTRUCT or DESCRIBE query")
         graph = Graph()
         for triple in result:
-            graph.add((from_ox(triple.subject), from_ox(triple.predicate),
-                       from_ox(triple.object)))  # type: ignore[arg-type]
+            graph.add((from_ox(triple.subject), from_ox(triple.predicate), from_ox(triple.object)))  # type: ignore[arg-type]
         return graph
 
     def count_triples(self) -> int:
@@ -159,8 +160,14 @@ def _from_json(binding: Mapping[str, str] | None) -> Node | None:
 class RemoteStore:
     """A SPARQL 1.1 endpoint through SPARQLWrapper (query protocol only; see `publish`)."""
 
-    def __init__(self, endpoint: str, user: str | None = None, password: str | None = None,
-                 auth: str = "basic", timeout: int = 60) -> None:
+    def __init__(
+        self,
+        endpoint: str,
+        user: str | None = None,
+        password: str | None = None,
+        auth: str = "basic",
+        timeout: int = 60,
+    ) -> None:
         self.endpoint = endpoint
         self.user, self.password, self.auth, self.timeout = user, password, auth, timeout
 
@@ -177,8 +184,7 @@ class RemoteStore:
         wrapper.setReturnFormat(accept)
         return wrapper
 
-    def select(self, query: QueryFile | str, bindings: Mapping[str, Node] | None = None
-               ) -> Results:
+    def select(self, query: QueryFile | str, bindings: Mapping[str, Node] | None = None) -> Results:
         from SPARQLWrapper import JSON
 
         wrapper = self._wrapper(full_text(query, bindings), JSON)
@@ -193,8 +199,9 @@ class RemoteStore:
         )
         return Results(variables, rows)
 
-    def construct(self, query: QueryFile | str, bindings: Mapping[str, Node] | None = None
-                  ) -> Graph:
+    def construct(
+        self, query: QueryFile | str, bindings: Mapping[str, Node] | None = None
+    ) -> Graph:
         from SPARQLWrapper import N3
 
         wrapper = self._wrapper(full_text(query, bindings), N3)
@@ -212,6 +219,5 @@ class RemoteStore:
 def sorted_rows(results: Results, keys: Sequence[str] | None = None) -> Results:
     """Results in a stable order for comparisons (queries order their own output)."""
     idx = [results.variables.index(k) for k in (keys or results.variables)]
-    rows = sorted(results.rows, key=lambda r: tuple("" if r[i] is None else str(r[i])
-                                                    for i in idx))
+    rows = sorted(results.rows, key=lambda r: tuple("" if r[i] is None else str(r[i]) for i in idx))
     return Results(results.variables, tuple(rows), results.boolean)

@@ -8,9 +8,9 @@ data/curated/README.md for the format curators follow.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from atkg.errors import InputError, Problem
 
@@ -143,9 +143,11 @@ def canonical_text(
     sort_value: Callable[[str], Any] = str,
 ) -> str:
     """The canonical form of a table: metadata kept, cells trimmed, rows sorted by key."""
+
     def sort_key(row: Row) -> tuple[Any, ...]:
         return tuple(sort_value(row.get(c)) for c in key_columns) + tuple(
-            row.get(c) for c in table.header)
+            row.get(c) for c in table.header
+        )
 
     lines = list(table.comments)
     lines.append("\t".join(table.header))

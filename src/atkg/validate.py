@@ -92,8 +92,13 @@ def validate_graph(data: Graph, shapes: Graph) -> ValidationReport:
     from pyshacl import validate
 
     _conforms, report, _text = validate(
-        data, shacl_graph=shapes, inference="none", abort_on_first=False,
-        allow_warnings=True, allow_infos=True, advanced=True,
+        data,
+        shacl_graph=shapes,
+        inference="none",
+        abort_on_first=False,
+        allow_warnings=True,
+        allow_infos=True,
+        advanced=True,
     )
     results = []
     for result in report.subjects(RDF.type, SH.ValidationResult):
@@ -101,14 +106,16 @@ def validate_graph(data: Graph, shapes: Graph) -> ValidationReport:
         focus = report.value(result, SH.focusNode)
         path = report.value(result, SH.resultPath)
         messages = sorted(str(m) for m in report.objects(result, SH.resultMessage))
-        results.append(ValidationResult(
-            severity=severity,
-            focus=_short(focus),
-            path=_short(path) if isinstance(path, URIRef) else "",
-            message=messages[0] if messages else "",
-            value=_short(report.value(result, SH.value)),
-            shape=_short(report.value(result, SH.sourceShape)),
-            record=_record_of(data, focus) if focus is not None else "",
-        ))
+        results.append(
+            ValidationResult(
+                severity=severity,
+                focus=_short(focus),
+                path=_short(path) if isinstance(path, URIRef) else "",
+                message=messages[0] if messages else "",
+                value=_short(report.value(result, SH.value)),
+                shape=_short(report.value(result, SH.sourceShape)),
+                record=_record_of(data, focus) if focus is not None else "",
+            )
+        )
     results.sort(key=lambda r: (r.severity != "Violation", r.record, r.focus, r.path, r.message))
     return ValidationReport(tuple(results))

@@ -44,7 +44,10 @@ def parse_date(text: str) -> Literal:
         raise ValueError(f"bad date {text!r} (expected YYYY-MM-DD, YYYY-MM or YYYY)")
     year, month, day = m.groups()
     if day:
-        datetime.date(int(year), int(month), int(day))
+        try:
+            datetime.date(int(year), int(month), int(day))
+        except ValueError as exc:
+            raise ValueError(f"bad date {text!r}: {exc}") from exc
         return Literal(text, datatype=XSD.date)
     if month:
         if not 1 <= int(month) <= 12:
@@ -99,9 +102,7 @@ class LoadContext:
             return None
         if text not in allowed:
             options = ", ".join(sorted(allowed))
-            self.problems.append(
-                table.problem(row, f"{text!r} is not one of: {options}", column)
-            )
+            self.problems.append(table.problem(row, f"{text!r} is not one of: {options}", column))
             return None
         return text
 
@@ -166,8 +167,9 @@ class LoadContext:
         for n, (source, locator) in enumerate(zip(sources, locators, strict=True), start=1):
             if not LOCATOR.match(locator):
                 self.problems.append(
-                    table.problem(row, f"locator {locator!r} does not follow the grammar",
-                                  "locator")
+                    table.problem(
+                        row, f"locator {locator!r} does not follow the grammar", "locator"
+                    )
                 )
                 continue
             doc = self.ref(table, row, "source", "document", source)

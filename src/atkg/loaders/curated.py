@@ -23,29 +23,68 @@ from atkg.tables import Row, Table, read_table
 PROVENANCE = ("source", "locator", "note")
 
 DOCUMENT_TYPES = {
-    "GeneralAssemblyResolution", "ECOSOCResolution", "HumanRightsCouncilResolution",
-    "CommissionOnHumanRightsResolution", "CommissionOnHumanRightsDecision",
-    "ConferenceOfPartiesDecision", "ConferenceOfPartiesReport", "SecretaryGeneralReport",
-    "SpecialRapporteurReport", "Report", "Letter", "DraftResolution", "Publication",
-    "ConferenceOutcome", "GeneralComment",
+    "GeneralAssemblyResolution",
+    "ECOSOCResolution",
+    "HumanRightsCouncilResolution",
+    "CommissionOnHumanRightsResolution",
+    "CommissionOnHumanRightsDecision",
+    "ConferenceOfPartiesDecision",
+    "ConferenceOfPartiesReport",
+    "SecretaryGeneralReport",
+    "SpecialRapporteurReport",
+    "Report",
+    "Letter",
+    "DraftResolution",
+    "Publication",
+    "ConferenceOutcome",
+    "GeneralComment",
 }
 INSTRUMENT_TYPES = {
-    "Convention", "Protocol", "OptionalProtocol", "ActionPlan", "Declaration", "Agreement",
+    "Convention",
+    "Protocol",
+    "OptionalProtocol",
+    "ActionPlan",
+    "Declaration",
+    "Agreement",
     "Recommendation",
 }
 BODY_TYPES = {
-    "UNEntity", "PrincipalOrgan", "SubsidiaryBody", "SpecializedAgency",
-    "IntergovernmentalOrganization", "CoordinationGroup", "ConferenceOfParties",
-    "WorkingGroup", "Initiative", "TrustFund", "RegionalMechanism", "GovernmentOrgan",
-    "NonGovernmentalOrganization", "Company", "Campaign", "GroupOfStates", "Network",
+    "UNEntity",
+    "PrincipalOrgan",
+    "SubsidiaryBody",
+    "SpecializedAgency",
+    "IntergovernmentalOrganization",
+    "CoordinationGroup",
+    "ConferenceOfParties",
+    "WorkingGroup",
+    "Initiative",
+    "TrustFund",
+    "RegionalMechanism",
+    "GovernmentOrgan",
+    "NonGovernmentalOrganization",
+    "Company",
+    "Campaign",
+    "GroupOfStates",
+    "Network",
 }
 MANDATE_TYPES = {"SpecialRapporteur", "SpecialRepresentative", "IndependentExpert"}
 RELATION_TYPES = {
-    "Membership", "Coordination", "Management", "Funding", "Founding", "Partnership",
-    "Chairing", "Support",
+    "Membership",
+    "Coordination",
+    "Management",
+    "Funding",
+    "Founding",
+    "Partnership",
+    "Chairing",
+    "Support",
 }
 EVENT_TYPES = {
-    "Meeting", "Session", "Conference", "Forum", "Observance", "ExpertGroupMeeting",
+    "Meeting",
+    "Session",
+    "Conference",
+    "Forum",
+    "Observance",
+    "ExpertGroupMeeting",
     "AwarenessCampaign",
 }
 PARAGRAPH_KINDS = {"preambular", "operative", "annex"}
@@ -79,8 +118,15 @@ def _labels(g: Graph, node: URIRef, row: Row, en: str, zh: str) -> None:
             g.add((node, SKOS.prefLabel, Literal(name, lang="zh")))
 
 
-def _typed(ctx: LoadContext, t: Table, row: Row, g: Graph, node: URIRef, allowed: set[str],
-           default: str | None = None) -> None:
+def _typed(
+    ctx: LoadContext,
+    t: Table,
+    row: Row,
+    g: Graph,
+    node: URIRef,
+    allowed: set[str],
+    default: str | None = None,
+) -> None:
     cls = ctx.choice(t, row, "type", allowed) if row.get("type") else default
     if cls is None and not row.get("type"):
         ctx.problems.append(t.problem(row, "missing type", "type"))
@@ -88,8 +134,9 @@ def _typed(ctx: LoadContext, t: Table, row: Row, g: Graph, node: URIRef, allowed
         g.add((node, RDF.type, ATKG[cls]))
 
 
-def _date(ctx: LoadContext, t: Table, row: Row, g: Graph, node: URIRef, column: str,
-          prop: URIRef) -> None:
+def _date(
+    ctx: LoadContext, t: Table, row: Row, g: Graph, node: URIRef, column: str, prop: URIRef
+) -> None:
     value = ctx.date(t, row, column)
     if value is not None:
         g.add((node, prop, value))
@@ -137,14 +184,19 @@ def map_instrument(ctx: LoadContext, t: Table, row: Row, g: Graph) -> None:
             continue
         g.add((node, ATKG.region, iris.region(code)))
     for value in row.values("adopted_by"):
-        target = (ctx.typed_ref(t, row, "adopted_by", value, ("body", "document"))
-                  if ":" in value else ctx.ref(t, row, "adopted_by", "document", value))
+        target = (
+            ctx.typed_ref(t, row, "adopted_by", value, ("body", "document"))
+            if ":" in value
+            else ctx.ref(t, row, "adopted_by", "document", value)
+        )
         if target is not None:
             g.add((node, ATKG.adoptedBy, target))
     _date(ctx, t, row, g, node, "adopted_on", ATKG.adoptedOn)
     _date(ctx, t, row, g, node, "entry_into_force", ATKG.entryIntoForce)
-    for col, prop in (("supplements", ATKG.supplements),
-                      ("optional_protocol_to", ATKG.optionalProtocolTo)):
+    for col, prop in (
+        ("supplements", ATKG.supplements),
+        ("optional_protocol_to", ATKG.optionalProtocolTo),
+    ):
         if row.get(col):
             other = ctx.ref(t, row, col, "instrument", row.get(col))
             if other is not None:
@@ -197,8 +249,9 @@ def map_mandate(ctx: LoadContext, t: Table, row: Row, g: Graph) -> None:
 def map_relation(ctx: LoadContext, t: Table, row: Row, g: Graph) -> None:
     kind = ctx.choice(t, row, "type", RELATION_TYPES)
     agent = ctx.typed_ref(t, row, "agent", row.get("agent"), ("body", "state", "mandate"))
-    org = ctx.typed_ref(t, row, "organization", row.get("organization"),
-                        ("body", "mandate", "event"))
+    org = ctx.typed_ref(
+        t, row, "organization", row.get("organization"), ("body", "mandate", "event")
+    )
     role = ctx.concept(t, row, "role", row.get("role")) if row.get("role") else None
     if row.get("role") and not row.get("role").startswith("role/"):
         ctx.problems.append(t.problem(row, "role must be a concept of the role scheme", "role"))
@@ -252,10 +305,20 @@ def map_paragraph(ctx: LoadContext, t: Table, row: Row, g: Graph) -> None:
     g.add((node, ATKG.paragraphOf, doc))
     g.add((node, ATKG.paragraphKind, Literal(kind)))
     g.add((node, ATKG.paragraphNumber, Literal(row.get("number"))))
-    g.add((node, RDFS.label, Literal(f"{row.get('document')} {kind} para {row.get('number')}",
-                                     lang="en")))
-    g.add((node, RDFS.label, Literal(f"{row.get('document')} {_ZH_KIND[kind]}第{row.get('number')}段",
-                                     lang="zh")))
+    g.add(
+        (
+            node,
+            RDFS.label,
+            Literal(f"{row.get('document')} {kind} para {row.get('number')}", lang="en"),
+        )
+    )
+    g.add(
+        (
+            node,
+            RDFS.label,
+            Literal(f"{row.get('document')} {_ZH_KIND[kind]}第{row.get('number')}段", lang="zh"),
+        )
+    )
     if row.get("section"):
         section = ctx.concept(t, row, "section", row.get("section"))
         if section is not None:
@@ -278,8 +341,9 @@ _ZH_KIND = {"preambular": "序言部分", "operative": "执行部分", "annex": 
 
 
 def map_coverage(ctx: LoadContext, t: Table, row: Row, g: Graph) -> None:
-    entity = ctx.typed_ref(t, row, "entity", row.get("entity"),
-                           ("instrument", "body", "mandate", "document"))
+    entity = ctx.typed_ref(
+        t, row, "entity", row.get("entity"), ("instrument", "body", "mandate", "document")
+    )
     theme = ctx.concept(t, row, "concept", row.get("concept"))
     if entity is None or theme is None:
         return
@@ -299,8 +363,11 @@ def map_event(ctx: LoadContext, t: Table, row: Row, g: Graph) -> None:
     for place in row.values("place"):
         g.add((node, ATKG.venue, Literal(place, lang="en")))
     for value in row.values("organized_by"):
-        target = (ctx.typed_ref(t, row, "organized_by", value, ("body", "state"))
-                  if ":" in value else ctx.ref(t, row, "organized_by", "body", value))
+        target = (
+            ctx.typed_ref(t, row, "organized_by", value, ("body", "state"))
+            if ":" in value
+            else ctx.ref(t, row, "organized_by", "body", value)
+        )
         if target is not None:
             g.add((node, ATKG.organizedBy, target))
     ctx.provenance(g, t, row, node)
@@ -322,40 +389,163 @@ def map_objective(ctx: LoadContext, t: Table, row: Row, g: Graph) -> None:
 
 
 TABLES: tuple[TableSpec, ...] = (
-    TableSpec("documents", ("id", "type", "symbol", "title_en", "title_zh", "date", "issued_by",
-                            "session", "agenda_item", *PROVENANCE), ("id",), "document",
-              map_document, ("id", "type", "source", "locator")),
-    TableSpec("seeds", ("file", "document", "language", "note"), ("file",), None, map_seed,
-              ("file", "document")),
-    TableSpec("instruments", ("id", "type", "name_en", "name_zh", "short_name_en",
-                              "short_name_zh", "scope", "region", "adopted_by", "adopted_on",
-                              "entry_into_force", "supplements", "optional_protocol_to",
-                              "unts_volume", "unts_number", "untc_id", "ilo_code",
-                              *PROVENANCE), ("id",), "instrument", map_instrument,
-              ("id", "type", "source", "locator")),
-    TableSpec("bodies", ("id", "type", "name_en", "name_zh", "acronym_en", "acronym_zh",
-                         "parent", "state", *PROVENANCE), ("id",), "body", map_body,
-              ("id", "type", "source", "locator")),
-    TableSpec("mandates", ("id", "type", "name_en", "name_zh", "post_in", "established_by",
-                           "established_on", *PROVENANCE), ("id",), "mandate", map_mandate,
-              ("id", "type", "source", "locator")),
-    TableSpec("events", ("id", "type", "name_en", "name_zh", "date", "end_date", "place",
-                         "organized_by", *PROVENANCE), ("id",), "event", map_event,
-              ("id", "type", "source", "locator")),
-    TableSpec("relations", ("type", "agent", "organization", "role", "start", "end",
-                            *PROVENANCE), ("type", "agent", "organization", "role"), None,
-              map_relation, ("type", "agent", "organization", "source", "locator")),
-    TableSpec("citations", ("source", "locator", "cited", "verb", "footnote", "note"),
-              ("source", "locator", "cited"), None, map_citation,
-              ("source", "locator", "cited")),
-    TableSpec("paragraphs", ("document", "number", "kind", "section", "topic_en", "topic_zh",
-                             "names", "addresses", *PROVENANCE), ("document", "kind", "number"),
-              "paragraph", map_paragraph, ("document", "number", "kind", "source", "locator")),
-    TableSpec("coverage", ("entity", "concept", *PROVENANCE), ("entity", "concept"), None,
-              map_coverage, ("entity", "concept", "source", "locator")),
-    TableSpec("objectives", ("instrument", "number", "topic_en", "topic_zh", *PROVENANCE),
-              ("instrument", "number"), None, map_objective,
-              ("instrument", "number", "source", "locator")),
+    TableSpec(
+        "documents",
+        (
+            "id",
+            "type",
+            "symbol",
+            "title_en",
+            "title_zh",
+            "date",
+            "issued_by",
+            "session",
+            "agenda_item",
+            *PROVENANCE,
+        ),
+        ("id",),
+        "document",
+        map_document,
+        ("id", "type", "source", "locator"),
+    ),
+    TableSpec(
+        "seeds",
+        ("file", "document", "language", "note"),
+        ("file",),
+        None,
+        map_seed,
+        ("file", "document"),
+    ),
+    TableSpec(
+        "instruments",
+        (
+            "id",
+            "type",
+            "name_en",
+            "name_zh",
+            "short_name_en",
+            "short_name_zh",
+            "scope",
+            "region",
+            "adopted_by",
+            "adopted_on",
+            "entry_into_force",
+            "supplements",
+            "optional_protocol_to",
+            "unts_volume",
+            "unts_number",
+            "untc_id",
+            "ilo_code",
+            *PROVENANCE,
+        ),
+        ("id",),
+        "instrument",
+        map_instrument,
+        ("id", "type", "source", "locator"),
+    ),
+    TableSpec(
+        "bodies",
+        (
+            "id",
+            "type",
+            "name_en",
+            "name_zh",
+            "acronym_en",
+            "acronym_zh",
+            "parent",
+            "state",
+            *PROVENANCE,
+        ),
+        ("id",),
+        "body",
+        map_body,
+        ("id", "type", "source", "locator"),
+    ),
+    TableSpec(
+        "mandates",
+        (
+            "id",
+            "type",
+            "name_en",
+            "name_zh",
+            "post_in",
+            "established_by",
+            "established_on",
+            *PROVENANCE,
+        ),
+        ("id",),
+        "mandate",
+        map_mandate,
+        ("id", "type", "source", "locator"),
+    ),
+    TableSpec(
+        "events",
+        (
+            "id",
+            "type",
+            "name_en",
+            "name_zh",
+            "date",
+            "end_date",
+            "place",
+            "organized_by",
+            *PROVENANCE,
+        ),
+        ("id",),
+        "event",
+        map_event,
+        ("id", "type", "source", "locator"),
+    ),
+    TableSpec(
+        "relations",
+        ("type", "agent", "organization", "role", "start", "end", *PROVENANCE),
+        ("type", "agent", "organization", "role"),
+        None,
+        map_relation,
+        ("type", "agent", "organization", "source", "locator"),
+    ),
+    TableSpec(
+        "citations",
+        ("source", "locator", "cited", "verb", "footnote", "note"),
+        ("source", "locator", "cited"),
+        None,
+        map_citation,
+        ("source", "locator", "cited"),
+    ),
+    TableSpec(
+        "paragraphs",
+        (
+            "document",
+            "number",
+            "kind",
+            "section",
+            "topic_en",
+            "topic_zh",
+            "names",
+            "addresses",
+            *PROVENANCE,
+        ),
+        ("document", "kind", "number"),
+        "paragraph",
+        map_paragraph,
+        ("document", "number", "kind", "source", "locator"),
+    ),
+    TableSpec(
+        "coverage",
+        ("entity", "concept", *PROVENANCE),
+        ("entity", "concept"),
+        None,
+        map_coverage,
+        ("entity", "concept", "source", "locator"),
+    ),
+    TableSpec(
+        "objectives",
+        ("instrument", "number", "topic_en", "topic_zh", *PROVENANCE),
+        ("instrument", "number"),
+        None,
+        map_objective,
+        ("instrument", "number", "source", "locator"),
+    ),
 )
 
 

@@ -21,15 +21,22 @@ from atkg.namespaces import ATKG
 DATASET = "country-codes"
 LANGUAGES = {"en": "en", "cn": "zh", "fr": "fr", "es": "es", "ar": "ar", "ru": "ru"}
 NAME_COLUMNS = {
-    "en": "UNTERM English Short", "zh": "UNTERM Chinese Short", "fr": "UNTERM French Short",
-    "es": "UNTERM Spanish Short", "ar": "UNTERM Arabic Short", "ru": "UNTERM Russian Short",
+    "en": "UNTERM English Short",
+    "zh": "UNTERM Chinese Short",
+    "fr": "UNTERM French Short",
+    "es": "UNTERM Spanish Short",
+    "ar": "UNTERM Arabic Short",
+    "ru": "UNTERM Russian Short",
 }
 #: Admitted by UN treaties' "all States" clauses though the data set does not mark them
 #: independent; Taiwan is left out because UN treaty practice does not list it.
 EXTRA_PARTICIPANTS = {"PSE", "COK", "NIU"}
 EXCLUDED = {"TWN"}
-LEVELS = (("Region Code", "Region Name"), ("Sub-region Code", "Sub-region Name"),
-          ("Intermediate Region Code", "Intermediate Region Name"))
+LEVELS = (
+    ("Region Code", "Region Name"),
+    ("Sub-region Code", "Sub-region Name"),
+    ("Intermediate Region Code", "Intermediate Region Name"),
+)
 
 
 def _clean(name: str) -> str:
@@ -109,13 +116,19 @@ def load_states(ctx: LoadContext, directory: Path, display: str) -> Graph:
         g.add((node, ATKG.m49, Literal(row["M49"].zfill(3))))
         for lang, col in NAME_COLUMNS.items():
             name = _clean(row.get(col, "")) or (
-                row.get("official_name_en", "") if lang == "en" else "")
+                row.get("official_name_en", "") if lang == "en" else ""
+            )
             if name:
                 g.add((node, RDFS.label, Literal(name, lang=lang)))
         wikidata = row.get("wikidata_id", "")
         if wikidata.startswith("https://www.wikidata.org/wiki/"):
-            g.add((node, SKOS.exactMatch,
-                   URIRef("http://www.wikidata.org/entity/" + wikidata.rsplit("/", 1)[1])))
+            g.add(
+                (
+                    node,
+                    SKOS.exactMatch,
+                    URIRef("http://www.wikidata.org/entity/" + wikidata.rsplit("/", 1)[1]),
+                )
+            )
         parent = None
         smallest = None
         for code_col, _ in LEVELS:

@@ -9,8 +9,18 @@ from atkg import iris
 from atkg.loaders.context import LoadContext
 from atkg.tables import Table
 
-COLUMNS = ("scheme", "key", "label_en", "label_zh", "definition_en", "broader", "close_match",
-           "source", "locator", "note")
+COLUMNS = (
+    "scheme",
+    "key",
+    "label_en",
+    "label_zh",
+    "definition_en",
+    "broader",
+    "close_match",
+    "source",
+    "locator",
+    "note",
+)
 REQUIRED = ("scheme", "key", "label_en", "label_zh", "definition_en")
 
 #: Scheme names with their English and Chinese titles.
@@ -63,7 +73,8 @@ def map_concepts(ctx: LoadContext, table: Table) -> Graph:
             ref = f"{scheme}/{row.get('broader')}"
             if ref not in ctx.concepts:
                 ctx.problems.append(
-                    table.problem(row, f"unknown broader concept {ref!r}", "broader"))
+                    table.problem(row, f"unknown broader concept {ref!r}", "broader")
+                )
             else:
                 g.add((node, SKOS.broader, iris.concept(scheme, row.get("broader"))))
         else:
