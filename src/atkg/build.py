@@ -22,7 +22,7 @@ from rdflib.compare import to_canonical_graph
 from atkg import __version__, iris
 from atkg.errors import InputError, Problem
 from atkg.export import serialise
-from atkg.loaders import curated, states, vocabularies
+from atkg.loaders import curated, participation, states, vocabularies
 from atkg.loaders.context import LoadContext
 from atkg.namespaces import GRAPH
 from atkg.paths import ProjectPaths
@@ -114,12 +114,28 @@ def load_sources(paths: ProjectPaths) -> dict[str, Graph]:
         tables = {}
     # documents named only by seeds.tsv still need to exist; the index pass checks keys
     curated.index_keys(ctx, tables)
+    # UNTC status tables are documents that instruments.tsv rows may cite
+    untc = participation.read_untc(ctx, paths.sources / "untc", paths.relative)
     if vocab_table is not None:
         graphs["vocabularies"] = vocabularies.map_concepts(ctx, vocab_table)
     graphs["states"] = states.load_states(
         ctx, country_dir, paths.relative(country_dir / "country-codes.csv")
     )
     graphs.update(curated.map_tables(ctx, tables))
+    graphs["participation"] = participation.load_participation(
+        ctx, untc, tables.get("instruments"), country_dir
+    )
+    # -- documents added by `atkg ingest` (src/atkg/extract/ingest.py): one graph each --
+    ingested_dir = paths.root / "data" / "ingested"
+    if ingested_dir.is_dir():
+        from atkg.extract.ingest import ingested_context, load_ingested
+
+        graphs.update(
+            load_ingested(
+                ingested_dir, paths.relative(ingested_dir), ingested_context(ctx), ctx.problems
+            )
+        )
+    # -- end of ingested documents --
     if ctx.problems:
         raise InputError(ctx.problems)
     return graphs

@@ -51,6 +51,38 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--fix", action="store_true", help="rewrite them in canonical form")
     sub.add_parser("qc", help="run the QC violation queries on the last build")
     sub.add_parser("consistency", help="check the ontology with HermiT (needs Java)")
+    p = sub.add_parser("analyse", help="gap, overlap and network analyses of the regime")
+    p.add_argument("analysis", choices=["gaps", "overlaps", "network"])
+    p.add_argument("--format", "-f", choices=["table", "csv", "json"], default="table")
+    p.add_argument(
+        "--param",
+        "-p",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="gaps: a parameter for every gap query that takes it (date=2010-01-01)",
+    )
+    p.add_argument("--endpoint", help="SPARQL endpoint URL instead of the embedded store")
+    p.add_argument(
+        "--export",
+        type=Path,
+        metavar="DIR",
+        help="network: also write the graphs as GEXF and GraphML into DIR",
+    )
+    p = sub.add_parser("extract", help="print what UN documents are and everything they cite")
+    p.add_argument(
+        "files",
+        nargs="+",
+        type=Path,
+        metavar="FILE",
+        help="plain text (Chinese or English), AKN4UN XML or PDF",
+    )
+    p.add_argument("--format", "-f", choices=["json", "ttl"], default="json")
+    p = sub.add_parser("ingest", help="extract documents into data/ingested/ for the next build")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    from atkg.publish.cli import add_subcommands  # publish, serve, describe
+
+    add_subcommands(sub)
     return parser
 
 

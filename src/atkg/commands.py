@@ -208,3 +208,117 @@ def cmd_consistency(args: argparse.Namespace) -> int:
     for iri in report.unsatisfiable:
         print(f"  unsatisfiable: {iri}", file=sys.stderr)
     return 1
+
+
+def _cell(value: object) -> str:
+    """A table value for the terminal: atkg IRIs as CURIEs, nothing for missing values."""
+    from rdflib import URIRef
+
+    from atkg.results import compact
+
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(("http://", "https://")):
+        return compact(URIRef(value))
+    return str(value)
+
+
+def cmd_analyse(args: argparse.Namespace) -> int:
+    from atkg.analysis import gaps, network, overlaps
+    from atkg.analysis.tables import dumps_csv, dumps_json
+    from atkg.errors import UsageError
+
+    if args.export and args.analysis != "network":
+        raise UsageError("--export goes with `atkg analyse network`")
+    paths, _ = _paths(args)
+    store = _store(args)
+    values = {}
+    for item in args.param:
+        name, sep, value = item.partition("=")
+        if not sep:
+            raise UsageError(f"--param needs NAME=VALUE, got {item!r}")
+        values[name.strip()] = value.strip()
+    if values and args.analysis != "gaps":
+        raise UsageError("--param goes with `atkg analyse gaps`")
+    if args.analysis == "gaps":
+        tables = gaps.gaps(store, paths.queries, gaps.params_for(values, paths.queries))
+    elif args.analysis == "overlaps":
+        tables = overlaps.overlaps(store, paths.queries)
+    else:
+        tables = network.network(store, paths.queries)
+    if args.export:
+        args.export.mkdir(parents=True, exist_ok=True)
+        graphs = {
+            "citations": network.citation_graph(store, paths.queries),
+            "membership": network.membership_graph(store, paths.queries),
+        }
+        for stem, graph in graphs.items():
+            for suffix in (".gexf", ".graphml"):
+                written = network.export_graph(graph, args.export / f"{stem}{suffix}")
+                console_err().print(f"wrote {written}")
+    if args.format == "csv":
+        sys.stdout.write(dumps_csv(tables))
+    elif args.format == "json":
+        sys.stdout.write(dumps_json(tables) + "\n")
+    else:
+        console = Console()
+        for table in tables:
+            rich = RichTable(title=f"{table.name}: {table.summary} ({len(table)} rows)")
+            for column in table.columns:
+                rich.add_column(column, overflow="fold")
+            for row in table.rows:
+                rich.add_row(*(_cell(value) for value in row))
+            console.print(rich)
+    return 0
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from atkg.errors import InputError
+    from atkg.extract.run import extract_all, resolver_for, to_json, to_turtle
+
+    paths, _ = _paths(args)
+    batch = extract_all(args.files, resolver_for(paths))
+    if batch.extractions:
+        text = to_json(batch) if args.format == "json" else to_turtle(batch, paths)
+        sys.stdout.write(text.rstrip("\n") + "\n")
+    if batch.problems:
+        raise InputError(batch.problems)
+    return 0
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from atkg.errors import InputError
+    from atkg.extract.run import extract_all, ingest_all, resolver_for
+
+    paths, _ = _paths(args)
+    batch = extract_all(args.files, resolver_for(paths))
+    err = console_err()
+    for ex, written in zip(batch.extractions, ingest_all(batch, paths), strict=True):
+        err.print(
+            f"{ex.file}: {len(ex.citations)} citations, {len(ex.unresolved)} unresolved "
+            f"→ {paths.relative(written)} (graph ingested/{ex.document.key})",
+            highlight=False,
+        )
+    if batch.extractions:
+        err.print("run `atkg build` to add them to the graph")
+    if batch.problems:
+        raise InputError(batch.problems)
+    return 0
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    from atkg.publish.cli import run_publish
+
+    return run_publish(args)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from atkg.publish.cli import run_serve
+
+    return run_serve(args)
+
+
+def cmd_describe(args: argparse.Namespace) -> int:
+    from atkg.publish.cli import run_describe
+
+    return run_describe(args)

@@ -4,7 +4,7 @@ pyoxigraph writes every format from quads sorted by graph, subject, predicate an
 (its store's own iteration order is not stable across runs), which keeps exports fast at
 a million triples and byte-identical for the same graph. Triple formats (Turtle,
 N-Triples, RDF/XML, JSON-LD) carry the union of the named graphs; N-Quads and TriG keep
-the graphs.
+the graphs. JSON-LD is compacted with the context shipped in atkg.publish (sorted nodes).
 """
 
 from __future__ import annotations
@@ -58,6 +58,10 @@ def serialise(store: ox.Store, fmt: str) -> bytes:
     """The whole build in one format."""
     if fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r} (one of: {', '.join(FORMATS)})")
+    if fmt == "jsonld":  # compacted with the shipped context (atkg.publish.jsonld)
+        from atkg.publish.jsonld import compact_store
+
+        return compact_store(store)
     rdf_format, _media, quads = FORMATS[fmt]
     data = sorted_quads(store) if quads else sorted_triples(store)
     prefixes = None if fmt in ("nt", "nq") else PREFIXES

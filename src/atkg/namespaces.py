@@ -3,10 +3,26 @@
 from __future__ import annotations
 
 from rdflib import Graph, Namespace
-from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, TIME, XSD
+from rdflib.namespace import (
+    DCTERMS,
+    FOAF,
+    ORG,
+    OWL,
+    PROV,
+    RDF,
+    RDFS,
+    SKOS,
+    TIME,
+    XSD,
+    ClosedNamespace,
+)
+
+from atkg._terms import TERMS
 
 BASE = "https://w3id.org/atkg/"
-ATKG = Namespace(BASE + "ontology#")
+#: Closed over the terms the ontology declares (generated into atkg/_terms.py, kept in sync
+#: by a test): a misspelt name raises AttributeError instead of minting a new IRI.
+ATKG = ClosedNamespace(BASE + "ontology#", list(TERMS))
 ATKGID = Namespace(BASE + "id/")
 GRAPH = Namespace(BASE + "graph/")
 ONTOLOGY_IRI = BASE + "ontology"

@@ -57,6 +57,7 @@ class Footnote:
     end: int
     marker: int | None = None  # offset of the first marker in the body text
     paragraph: str | None = None  # locator of the paragraph holding the marker
+    repeats: list[int] = field(default_factory=list)  # later markers of the same note
 
 
 @dataclass

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from atkg.extract.symbols import halfwidth
 _SPACE = re.compile(r"\s+")
 
 
-def _read(path: Path) -> list[dict[str, str]]:
+def read_rows(path: Path) -> list[dict[str, str]]:
     """Rows of a curated TSV table (metadata lines skipped); empty if the file is absent."""
     if not path.exists():
         return []
@@ -37,7 +38,7 @@ def name_key(text: str) -> str:
     >>> name_key("《 联合国打击跨国有组织\\n犯罪公约 》")
     '联合国打击跨国有组织犯罪公约'
     """
-    return _SPACE.sub("", halfwidth(text)).strip("《》“”\"")
+    return _SPACE.sub("", halfwidth(text)).strip('《》“”"')
 
 
 @dataclass
@@ -49,17 +50,23 @@ class Resolver:
     names: dict[str, str] = field(default_factory=dict)  # name_key -> typed ref
     english_names: dict[str, str] = field(default_factory=dict)  # exact name -> typed ref
     seeds: dict[str, str] = field(default_factory=dict)  # seed file name -> document key
+    cache: dict[str, object] = field(default_factory=dict, repr=False)  # compiled patterns
 
     @classmethod
     def from_curated(cls, curated: Path) -> Resolver:
         r = cls()
-        for row in _read(curated / "documents.tsv"):
+        rows = read_rows(curated / "documents.tsv")
+        # a title several documents share (recurring resolutions) names none of them
+        zh_count = Counter(name_key(n) for row in rows for n in _multi(row.get("title_zh")))
+        en_count = Counter(row.get("title_en") for row in rows if row.get("title_en"))
+        for row in rows:
             r.documents[row["id"]] = row.get("type") or ""
             for name in _multi(row.get("title_zh")):
-                r.names.setdefault(name_key(name), f"document:{row['id']}")
-            if row.get("title_en"):
+                if zh_count[name_key(name)] == 1:
+                    r.names.setdefault(name_key(name), f"document:{row['id']}")
+            if row.get("title_en") and en_count[row["title_en"]] == 1:
                 r.english_names.setdefault(row["title_en"], f"document:{row['id']}")
-        for row in _read(curated / "instruments.tsv"):
+        for row in read_rows(curated / "instruments.tsv"):
             ref = f"instrument:{row['id']}"
             vol, num = row.get("unts_volume") or "", row.get("unts_number") or ""
             if vol.isdigit() and num.isdigit():
@@ -75,13 +82,13 @@ class Resolver:
                     if head != name:
                         r.english_names.setdefault(head, ref)
         for table, kind in (("bodies", "body"), ("mandates", "mandate")):
-            for row in _read(curated / f"{table}.tsv"):
+            for row in read_rows(curated / f"{table}.tsv"):
                 ref = f"{kind}:{row['id']}"
                 for name in _multi(row.get("name_zh")):
                     r.names.setdefault(name_key(name), ref)
                 for name in _multi(row.get("name_en")):
                     r.english_names.setdefault(name, ref)
-        for row in _read(curated / "seeds.tsv"):
+        for row in read_rows(curated / "seeds.tsv"):
             r.seeds[row["file"]] = row["document"]
         return r
 

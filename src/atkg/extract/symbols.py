@@ -20,13 +20,48 @@ from __future__ import annotations
 import re
 
 #: Series that open UN document symbols (first element), for recognising bare symbols.
-SERIES = frozenset({
-    "A", "E", "S", "ST", "CTOC", "CEDAW", "CRC", "CCPR", "CAT", "CERD", "CMW", "CRPD",
-    "CED", "HRI", "TD", "UNEP", "DP", "ICEF", "UNW", "CAC", "ECE", "ESCAP", "ICCD",
-    "FCCC", "TRADE", "SG", "UNODC", "UNCTAD", "APLC", "CCW", "BWC", "NPT", "HRC", "JIU",
-})
+SERIES = frozenset(
+    {
+        "A",
+        "E",
+        "S",
+        "ST",
+        "CTOC",
+        "CEDAW",
+        "CRC",
+        "CCPR",
+        "CAT",
+        "CERD",
+        "CMW",
+        "CRPD",
+        "CED",
+        "HRI",
+        "TD",
+        "UNEP",
+        "DP",
+        "ICEF",
+        "UNW",
+        "CAC",
+        "ECE",
+        "ESCAP",
+        "ICCD",
+        "FCCC",
+        "TRADE",
+        "SG",
+        "UNODC",
+        "UNCTAD",
+        "APLC",
+        "CCW",
+        "BWC",
+        "NPT",
+        "HRC",
+        "JIU",
+    }
+)
 
-_FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+# Chinese keeps its own comma, colon, semicolon, ! and ?: they are punctuation, not ASCII
+_KEEP = {ord(ch) for ch in "，：；！？"}
+_FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if cp not in _KEEP}
 _FULLWIDTH[0x3000] = 0x20  # ideographic space
 
 
@@ -59,12 +94,11 @@ def normalise(raw: str) -> str | None:
     >>> normalise("HIV/AIDS") is None
     True
     """
-    text = "".join(halfwidth(raw).split())
+    text = "".join(halfwidth(raw).split()).lstrip(_LEADING)
     while text and text[-1] in _TRAILING:
         if text[-1] == ")" and text.count("(") >= text.count(")"):
             break
         text = text[:-1]
-    text = text.lstrip(_LEADING)
     if text.endswith("(") or not text:
         return None
     parts = text.split("/")
@@ -84,6 +118,10 @@ def normalise(raw: str) -> str | None:
         bracket = re.match(r"^(\d+)([A-Z]?)\((\d{4}|[IVXLC]+)\)$", upper)
         if bracket:
             out.append(f"{int(bracket.group(1))}{bracket.group(2)}({bracket.group(3)})")
+            continue
+        part = re.match(r"^(\d+)\(PART([IVX]+)\)$", upper)  # A/73/12(PartI), as undocs.org
+        if part:
+            out.append(f"{int(part.group(1))}(Part{part.group(2)})")
             continue
         if not _SEGMENT.match(upper):
             return None

@@ -1,0 +1,146 @@
+"""The analysis and report queries: header, answer on the built graph, answer on a fixture, speed.
+
+Every query of queries/analysis/ (except the treaty participation ones, which are tested
+with their own data) and of queries/reports/ (except the two tables of `atkg info`) has
+- tests/queries/expected/<stem>.csv, its answer on the real built graph;
+- tests/queries/fixtures/<stem>.ttl (or .trig when named graphs matter), a small graph on
+  which it must answer otherwise, so that a query cannot go dead unnoticed;
+- tests/queries/expected/<stem>.fixture.csv, its answer on that fixture.
+Answers are SPARQL 1.1 CSV. `pytest --update-expected` rewrites both CSVs from the current
+answers: review the diff before committing it.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from atkg.paths import ProjectPaths
+from atkg.results import to_csv
+from atkg.sparql import QueryFile, load_query
+from atkg.store import EmbeddedStore
+
+HERE = Path(__file__).parent
+FIXTURES = HERE / "fixtures"
+EXPECTED = HERE / "expected"
+FIXTURE_GRAPH = "https://w3id.org/atkg/graph/fixture"
+#: Gaps whose test needs a parameter inside it, which MINUS cannot see (said in the query).
+GAPS_WITHOUT_MINUS = {"analysis/states-not-party"}
+BUDGET_S = 0.1
+
+
+def owned_queries() -> list[QueryFile]:
+    root = ProjectPaths.default().queries
+    paths = [
+        p
+        for p in sorted((root / "analysis").glob("*.rq"))
+        if not p.name.startswith("participation-")
+    ] + [
+        p
+        for p in sorted((root / "reports").glob("*.rq"))
+        if p.stem not in ("triples-per-graph", "instances-per-class")
+    ]
+    return [load_query(p, root) for p in paths]
+
+
+QUERIES = owned_queries()
+IDS = [q.name for q in QUERIES]
+
+
+def stem(query: QueryFile) -> str:
+    return query.path.stem
+
+
+def body(query: QueryFile) -> str:
+    """The query text without comment lines (so header prose does not count as SPARQL)."""
+    return "\n".join(line for line in query.text.splitlines() if not line.lstrip().startswith("#"))
+
+
+def fixture_store(query: QueryFile) -> EmbeddedStore:
+    store = ox.Store()
+    trig = FIXTURES / f"{stem(query)}.trig"
+    if trig.exists():
+        store.load(trig.read_bytes(), format=ox.RdfFormat.TRIG)
+    else:
+        ttl = FIXTURES / f"{stem(query)}.ttl"
+        store.load(
+            ttl.read_bytes(), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(FIXTURE_GRAPH)
+        )
+    return EmbeddedStore(store)
+
+
+def check_golden(path: Path, actual: str, update: bool) -> None:
+    if update or not path.exists():
+        path.write_text(actual, encoding="utf-8")
+        if not update:
+            pytest.fail(f"{path.name} did not exist and was written: review and commit it")
+        return
+    expected = path.read_text(encoding="utf-8")
+    assert actual == expected, (
+        f"answer differs from {path.relative_to(HERE.parent.parent)}; if the change is right, "
+        "rerun with --update-expected and review the diff"
+    )
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=IDS)
+def test_header(query: QueryFile) -> None:
+    header = query.header
+    for key in ("summary", "description", "kind", "tags", "returns"):
+        assert header.get(key), f"{query.name}: header lacks {key!r}"
+    folder_kind = {"analysis": "analysis", "reports": "report"}[query.kind]
+    assert header["kind"] == folder_kind, f"{query.name}: kind should be {folder_kind}"
+    assert isinstance(header["tags"], list), f"{query.name}: tags must be a list"
+    defaults = header.get("defaults", {})
+    for param in query.parameters:
+        assert re.fullmatch(r"_[a-z]+_(iri|literal|date|integer)", param.name), param.name
+        assert isinstance(defaults, dict) and param.short in defaults, (
+            f"{query.name}: parameter {param.short} has no default"
+        )
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=IDS)
+def test_shape_of_the_text(query: QueryFile) -> None:
+    text = body(query)
+    assert re.search(r"^ORDER BY ", text, re.M), f"{query.name}: every SELECT needs ORDER BY"
+    assert "NOT EXISTS" not in text.upper(), f"{query.name}: use MINUS, not FILTER NOT EXISTS"
+    assert not re.search(r"^\s*PREFIX ", text, re.M | re.I), f"{query.name}: declares PREFIX"
+    tags = query.header.get("tags", [])
+    if "gap" in tags and query.name not in GAPS_WITHOUT_MINUS:
+        assert "MINUS" in text, f"{query.name}: a gap query should find its gap with MINUS"
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=IDS)
+def test_expected_answer_on_the_built_graph(
+    query: QueryFile, store: EmbeddedStore, update_expected: bool
+) -> None:
+    results = store.select(query, query.bind({}))
+    assert list(results.variables) == query.header["returns"], (
+        f"{query.name}: `returns` in the header does not match the projection"
+    )
+    check_golden(EXPECTED / f"{stem(query)}.csv", to_csv(results), update_expected)
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=IDS)
+def test_fixture_answer_differs(
+    query: QueryFile, store: EmbeddedStore, update_expected: bool
+) -> None:
+    results = fixture_store(query).select(query, query.bind({}))
+    answer = to_csv(results)
+    check_golden(EXPECTED / f"{stem(query)}.fixture.csv", answer, update_expected)
+    real = to_csv(store.select(query, query.bind({})))
+    assert answer != real, f"{query.name}: the fixture answers as the built graph does"
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=IDS)
+def test_answers_within_budget(query: QueryFile, store: EmbeddedStore) -> None:
+    bindings = query.bind({})
+    best = float("inf")
+    for _ in range(3):
+        started = time.perf_counter()
+        store.select(query, bindings)
+        best = min(best, time.perf_counter() - started)
+    assert best < BUDGET_S, f"{query.name}: {best * 1000:.0f} ms on the built graph"
