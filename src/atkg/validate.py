@@ -99,6 +99,9 @@ def validate_graph(data: Graph, shapes: Graph) -> ValidationReport:
         allow_warnings=True,
         allow_infos=True,
         advanced=True,
+        # no inference and no SHACL rules run, so the data graph is never modified:
+        # validating in place spares pyshacl a copy of it (half the validation time)
+        inplace=True,
     )
     results = []
     for result in report.subjects(RDF.type, SH.ValidationResult):

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, XSD
+from rdflib.term import Node
 
 from atkg import iris
 from atkg.errors import Problem
@@ -181,3 +184,44 @@ class LoadContext:
             graph.add((att, RDF.type, ATKG.Attestation))
             graph.add((att, PROV.entity, doc))
             graph.add((att, ATKG.locator, Literal(locator)))
+
+
+class Triples:
+    """What a loader emits: triples kept in a plain list, indexed only if someone asks.
+
+    The build only iterates over a loader's output to fill the store, and rdflib's Graph
+    spends more time indexing each add than the loaders spend making the triples. Any
+    other use (`value`, `subjects`, `in`, ...) gets a real rdflib Graph, built once.
+    """
+
+    def __init__(self) -> None:
+        self._items: list[tuple[Node, Node, Node]] = []
+        self._graph: Graph | None = None
+
+    def add(self, triple: tuple[Node, Node, Node]) -> Triples:
+        self._items.append(triple)
+        self._graph = None
+        return self
+
+    def __iter__(self) -> Iterator[tuple[Node, Node, Node]]:
+        return iter(dict.fromkeys(self._items))
+
+    def __len__(self) -> int:
+        return len(set(self._items))
+
+    def __contains__(self, triple: object) -> bool:
+        return triple in self.graph
+
+    @property
+    def graph(self) -> Graph:
+        if self._graph is None:
+            graph = Graph()
+            for triple in self._items:
+                graph.add(triple)
+            self._graph = graph
+        return self._graph
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(self.graph, name)

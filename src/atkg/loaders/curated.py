@@ -16,7 +16,7 @@ from rdflib.namespace import ORG, RDF, RDFS, SKOS
 
 from atkg import iris
 from atkg.errors import InputError, Problem
-from atkg.loaders.context import LoadContext
+from atkg.loaders.context import LoadContext, Triples
 from atkg.namespaces import ATKG
 from atkg.tables import Row, Table, read_table
 
@@ -107,7 +107,7 @@ class TableSpec:
         return "\t".join(row.get(c) for c in self.key)
 
 
-def _labels(g: Graph, node: URIRef, row: Row, en: str, zh: str) -> None:
+def _labels(g: Triples, node: URIRef, row: Row, en: str, zh: str) -> None:
     """English label from one column, Chinese labels (first preferred) from another."""
     if row.get(en):
         g.add((node, RDFS.label, Literal(row.get(en), lang="en")))
@@ -122,7 +122,7 @@ def _typed(
     ctx: LoadContext,
     t: Table,
     row: Row,
-    g: Graph,
+    g: Triples,
     node: URIRef,
     allowed: set[str],
     default: str | None = None,
@@ -135,14 +135,14 @@ def _typed(
 
 
 def _date(
-    ctx: LoadContext, t: Table, row: Row, g: Graph, node: URIRef, column: str, prop: URIRef
+    ctx: LoadContext, t: Table, row: Row, g: Triples, node: URIRef, column: str, prop: URIRef
 ) -> None:
     value = ctx.date(t, row, column)
     if value is not None:
         g.add((node, prop, value))
 
 
-def map_document(ctx: LoadContext, t: Table, row: Row, g: Graph) -> None:
+def map_document(ctx: LoadContext, t: Table, row: Row, g: Triples) -> None:
     node = iris.document(row.get("id"))
     _typed(ctx, t, row, g, node, DOCUMENT_TYPES)
     if row.get("symbol"):
@@ -161,13 +161,13 @@ def map_document(ctx: LoadContext, t: Table, row: Row, g: Graph) -> None:
     ctx.provenance(g, t, row, node)
 
 
-def map_seed(ctx: LoadContext, t: Table, row: Row, g: Graph) -> None:
+def map_seed(ctx: LoadContext, t: Table, row: Row, g: Triples) -> None:
     doc = ctx.ref(t, row, "document", "document", row.get("document"))
     if doc is not None:
         g.add((doc, ATKG.sourceFile, Literal(row.get("file"))))
 
 
-def map_instrument(ctx: LoadContext, t: Table, row: Row, g: Graph) -> None:
+def map_instrument(ctx: LoadContext, t: Table, row: Row, g: Triples) -> None:
     node = iris.instrument(row.get("id"))
     _typed(ctx, t, row, g, node, INSTRUMENT_TYPES)
     _labels(g, node, row, "name_en", "name_zh")
@@ -211,7 +211,7 @@ def map_instrument(ctx: LoadContext, t: Table, row: Row, g: Graph) -> None:
     ctx.provenance(g, t, row, node)
 
 
-def map_body(ctx: LoadContext, t: Table, row: Row, g: Graph) -> None:
+def map_body(ctx: LoadContext, t: Table, row: Row, g: Triples) -> None:
     node = iris.body(row.get("id"))
     _typed(ctx, t, row, g, node, BODY_TYPES)
     _labels(g, node, row, "name_en", "name_zh")
@@ -230,7 +230,7 @@ def map_body(ctx: LoadContext, t: Table, row: Row, g: Graph) -> None:
     ctx.provenance(g, t, row, node)
 
 
-def map_mandate(ctx: LoadContext, t: Table, row: Row, g: Graph) -> None:
+def map_mandate(ctx: LoadContext, t: Table, row: Row, g: Triples) -> None:
     node = iris.mandate(row.get("id"))
     _typed(ctx, t, row, g, node, MANDATE_TYPES)
     _labels(g, node, row, "name_en", "name_zh")
@@ -246,7 +246,7 @@ def map_mandate(ctx: LoadContext, t: Table, row: Row, g: Graph) -> None:
     ctx.provenance(g, t, row, node)
 
 
-def map_relation(ctx: LoadContext, t: Table, row: Row, g: Graph) -> None:
+def map_relation(ctx: LoadContext, t: Table, row: Row, g: Triples) -> None:
     kind = ctx.choice(t, row, "type", RELATION_TYPES)
     agent = ctx.typed_ref(t, row, "agent", row.get("agent"), ("body", "state", "mandate"))
     org = ctx.typed_ref(
@@ -277,7 +277,7 @@ def map_relation(ctx: LoadContext, t: Table, row: Row, g: Graph) -> None:
 CITABLE = ("document", "instrument", "body", "mandate")
 
 
-def map_citation(ctx: LoadContext, t: Table, row: Row, g: Graph) -> None:
+def map_citation(ctx: LoadContext, t: Table, row: Row, g: Triples) -> None:
     citing = ctx.ref(t, row, "source", "document", row.get("source"))
     cited = ctx.typed_ref(t, row, "cited", row.get("cited"), CITABLE)
     if citing is None or cited is None or not row.get("locator"):
@@ -295,7 +295,7 @@ def map_citation(ctx: LoadContext, t: Table, row: Row, g: Graph) -> None:
     ctx.provenance(g, t, row, node)
 
 
-def map_paragraph(ctx: LoadContext, t: Table, row: Row, g: Graph) -> None:
+def map_paragraph(ctx: LoadContext, t: Table, row: Row, g: Triples) -> None:
     doc = ctx.ref(t, row, "document", "document", row.get("document"))
     kind = ctx.choice(t, row, "kind", PARAGRAPH_KINDS)
     if doc is None or kind is None:
@@ -340,7 +340,7 @@ def map_paragraph(ctx: LoadContext, t: Table, row: Row, g: Graph) -> None:
 _ZH_KIND = {"preambular": "序言部分", "operative": "执行部分", "annex": "附件"}
 
 
-def map_coverage(ctx: LoadContext, t: Table, row: Row, g: Graph) -> None:
+def map_coverage(ctx: LoadContext, t: Table, row: Row, g: Triples) -> None:
     entity = ctx.typed_ref(
         t, row, "entity", row.get("entity"), ("instrument", "body", "mandate", "document")
     )
@@ -354,7 +354,7 @@ def map_coverage(ctx: LoadContext, t: Table, row: Row, g: Graph) -> None:
     ctx.provenance(g, t, row, node)
 
 
-def map_event(ctx: LoadContext, t: Table, row: Row, g: Graph) -> None:
+def map_event(ctx: LoadContext, t: Table, row: Row, g: Triples) -> None:
     node = iris.event(row.get("id"))
     _typed(ctx, t, row, g, node, EVENT_TYPES)
     _labels(g, node, row, "name_en", "name_zh")
@@ -373,7 +373,7 @@ def map_event(ctx: LoadContext, t: Table, row: Row, g: Graph) -> None:
     ctx.provenance(g, t, row, node)
 
 
-def map_objective(ctx: LoadContext, t: Table, row: Row, g: Graph) -> None:
+def map_objective(ctx: LoadContext, t: Table, row: Row, g: Triples) -> None:
     plan = ctx.ref(t, row, "instrument", "instrument", row.get("instrument"))
     if plan is None:
         return
@@ -586,14 +586,14 @@ def index_keys(ctx: LoadContext, tables: dict[str, Table]) -> None:
             seen.add(key)
 
 
-def map_tables(ctx: LoadContext, tables: dict[str, Table]) -> dict[str, Graph]:
+def map_tables(ctx: LoadContext, tables: dict[str, Table]) -> dict[str, Triples]:
     """Second pass: one graph per table."""
-    graphs: dict[str, Graph] = {}
+    graphs: dict[str, Triples] = {}
     for spec in TABLES:
         table = tables.get(spec.name)
         if table is None:
             continue
-        graph = Graph()
+        graph = Triples()
         for row in table.rows:
             spec.mapper(ctx, table, row, graph)
         graphs[f"curated/{spec.name}"] = graph

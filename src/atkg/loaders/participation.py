@@ -28,7 +28,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 from atkg import iris
 from atkg.errors import InputError, Problem
 from atkg.loaders import states
-from atkg.loaders.context import LoadContext
+from atkg.loaders.context import LoadContext, Triples
 from atkg.loaders.untc import (
     Column,
     format_cell,
@@ -189,9 +189,9 @@ def _read_table_file(
 
 def load_participation(
     ctx: LoadContext, source: UntcSource, instruments: Table | None, country_dir: Path
-) -> Graph:
+) -> Triples:
     """Second pass: the tables, their columns and every dated action, with provenance."""
-    g = Graph()
+    g = Triples()
     if not source.tables:
         return g
     by_untc = {
@@ -223,7 +223,7 @@ def load_participation(
 
 def _map_table(
     ctx: LoadContext,
-    g: Graph,
+    g: Triples,
     source: UntcSource,
     table: StatusTableFile,
     instrument: URIRef,
@@ -333,7 +333,7 @@ def _resolve(
     return iris.entity(kind, key), f"{kind}/{key}"
 
 
-def _derive(g: Graph, node: URIRef, source: URIRef, locator: str, record: str) -> None:
+def _derive(g: Triples, node: URIRef, source: URIRef, locator: str, record: str) -> None:
     g.add((node, PROV.wasDerivedFrom, source))
     att = iris.attestation(node, 1)
     g.add((node, PROV.qualifiedDerivation, att))
@@ -346,7 +346,7 @@ def _derive(g: Graph, node: URIRef, source: URIRef, locator: str, record: str) -
 # -- regeneration ----------------------------------------------------------------------
 
 
-def regenerate_table(graph: Graph, table: URIRef) -> list[list[str]]:
+def regenerate_table(graph: Graph | Triples, table: URIRef) -> list[list[str]]:
     """The participant table as UNTC prints it, rebuilt from the graph alone.
 
     The headings come from the table's columns, each row from the actions derived from
@@ -376,7 +376,7 @@ def regenerate_table(graph: Graph, table: URIRef) -> list[list[str]]:
     return [header, *(rows[line] for line in sorted(rows))]
 
 
-def _row_of(graph: Graph, act: URIRef, table: URIRef) -> int:
+def _row_of(graph: Graph | Triples, act: URIRef, table: URIRef) -> int:
     for att in graph.objects(act, PROV.qualifiedDerivation):
         if (att, PROV.entity, table) in graph:
             locator = str(graph.value(att, ATKG.locator))

@@ -16,12 +16,12 @@ import re
 import unicodedata
 from pathlib import Path
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 
 from atkg import iris
 from atkg.errors import InputError, Problem
-from atkg.loaders.context import LoadContext
+from atkg.loaders.context import LoadContext, Triples
 from atkg.namespaces import ATKG
 
 DATASET = "country-codes"
@@ -153,9 +153,9 @@ def _state_names(row: dict[str, str], m49: dict[str, str]) -> dict[str, str]:
     return names
 
 
-def load_states(ctx: LoadContext, directory: Path, display: str) -> Graph:
+def load_states(ctx: LoadContext, directory: Path, display: str) -> Triples:
     """States with ISO and M49 codes, names in six languages, and M49 regions as concepts."""
-    g = Graph()
+    g = Triples()
     dataset = iris.dataset(DATASET)
     g.add((dataset, RDF.type, ATKG.SourceDataset))
     g.add((dataset, RDFS.label, Literal("Country codes (datasets/country-codes)", lang="en")))

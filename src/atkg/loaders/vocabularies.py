@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from atkg import iris
-from atkg.loaders.context import LoadContext
+from atkg.loaders.context import LoadContext, Triples
 from atkg.tables import Table
 
 COLUMNS = (
@@ -47,8 +47,8 @@ def index_concepts(ctx: LoadContext, table: Table) -> None:
         ctx.concepts.add(ref)
 
 
-def map_concepts(ctx: LoadContext, table: Table) -> Graph:
-    g = Graph()
+def map_concepts(ctx: LoadContext, table: Table) -> Triples:
+    g = Triples()
     for name, (en, zh) in SCHEMES.items():
         node = iris.scheme(name)
         g.add((node, RDF.type, SKOS.ConceptScheme))

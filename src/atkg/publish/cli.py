@@ -112,7 +112,8 @@ def run_serve(args: argparse.Namespace) -> int:
     settings = Settings(
         timeout=args.timeout, limit=args.limit, workers=args.workers, public_url=args.public_url
     )
-    server = create_server(make_app(store, paths, settings), args.host, args.port)
+    location = str((args.build_dir or paths.build) / "store")
+    server = create_server(make_app(store, paths, settings, location), args.host, args.port)
     host, port = server.server_address[:2]
     _say(f"atkg serving on http://{host}:{port}/ (SPARQL at /sparql; Ctrl-C stops)")
     try:
@@ -121,6 +122,7 @@ def run_serve(args: argparse.Namespace) -> int:
         pass
     finally:
         server.server_close()
+        server.get_app().close()  # type: ignore[attr-defined]
     return 0
 
 

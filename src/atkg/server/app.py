@@ -11,7 +11,6 @@ import json
 import logging
 import re
 import threading
-import time
 import urllib.parse
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
@@ -23,21 +22,13 @@ from wsgiref.util import application_uri
 
 import pyoxigraph as ox
 
-from atkg.namespaces import BASE, PREFIXES
+from atkg.namespaces import BASE
 from atkg.paths import ProjectPaths
 from atkg.server import pages
 from atkg.server.conneg import negotiate
 from atkg.server.describe import Describer
-from atkg.server.results import (
-    FORMAT_PARAM,
-    GRAPH_TYPES,
-    SELECT_TYPES,
-    QueryTimeoutError,
-    pull,
-    write_boolean,
-    write_graph,
-    write_select,
-)
+from atkg.server.evaluate import Job, ProcessPool, Response, evaluate, text_response
+from atkg.server.results import FORMAT_PARAM, GRAPH_TYPES, QueryTimeoutError
 from atkg.sparql import QueryFile, full_text, query_library
 
 log = logging.getLogger(__name__)
@@ -77,16 +68,8 @@ class HTTPError(Exception):
         self.status, self.message = status, message
 
 
-@dataclass
-class Response:
-    status: str
-    body: bytes
-    content_type: str
-    headers: list[tuple[str, str]]
-
-
 def _text(status: str, message: str) -> Response:
-    return Response(status, (message + "\n").encode(), "text/plain; charset=utf-8", [])
+    return text_response(status, message)
 
 
 def is_update(text: str) -> bool:
@@ -103,9 +86,17 @@ def is_update(text: str) -> bool:
 class App:
     """The server as a WSGI callable; one instance per store."""
 
-    def __init__(self, store: ox.Store, paths: ProjectPaths, settings: Settings | None = None):
+    def __init__(
+        self,
+        store: ox.Store,
+        paths: ProjectPaths,
+        settings: Settings | None = None,
+        location: str | None = None,
+    ) -> None:
         self.store, self.paths = store, paths
         self.settings = settings or Settings()
+        # worker processes when the store is on disk: a timed-out query can be stopped
+        self._processes = ProcessPool(location, self.settings.workers) if location else None
         self.queries: dict[str, QueryFile] = {
             name: q
             for name, q in query_library(paths.queries).items()
@@ -279,67 +270,39 @@ class App:
         default_graphs: list[str] = (),  # type: ignore[assignment]
         named_graphs: list[str] = (),  # type: ignore[assignment]
     ) -> Response:
-        """Evaluate one query on a worker, within the deadline and the result limit."""
-        deadline = time.monotonic() + self.settings.timeout
-        future = self._pool.submit(
-            self._evaluate, query, accept, default_graphs, named_graphs, deadline
+        """Evaluate one query within the deadline and the result limit.
+
+        With worker processes (a store on disk), a query past its deadline is stopped by
+        ending its process; with threads (an in-memory store) the deadline is checked
+        between rows, which stops streaming queries but not one long aggregation.
+        """
+        job = Job(
+            query,
+            accept,
+            list(default_graphs),
+            list(named_graphs),
+            self.settings.timeout,
+            self.settings.limit,
         )
+        timed_out = _text(
+            "503 Service Unavailable", f"query timed out after {self.settings.timeout:g}s"
+        )
+        if self._processes is not None:
+            try:
+                return self._processes.run(job)
+            except QueryTimeoutError:
+                return timed_out
+        future = self._pool.submit(evaluate, self.store, job)
         try:
             return future.result(timeout=self.settings.timeout + 1)
         except (FutureTimeout, QueryTimeoutError):
-            return _text(
-                "503 Service Unavailable", f"query timed out after {self.settings.timeout:g}s"
-            )
+            return timed_out
 
-    def _evaluate(
-        self,
-        query: str,
-        accept: str | None,
-        default_graphs: list[str],
-        named_graphs: list[str],
-        deadline: float,
-    ) -> Response:
-        kwargs: dict[str, Any] = {"prefixes": PREFIXES}
-        if default_graphs:
-            kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
-        else:
-            kwargs["use_default_graph_as_union"] = True
-        if named_graphs:
-            kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
-        try:
-            result = self.store.query(query, **kwargs)
-        except (SyntaxError, ValueError) as exc:
-            return _text("400 Bad Request", f"malformed query: {exc}")
-        if time.monotonic() > deadline:
-            raise QueryTimeoutError
-        limit = self.settings.limit
-        headers: list[tuple[str, str]] = [("Vary", "Accept")]
-        try:
-            if isinstance(result, ox.QueryBoolean):
-                media = negotiate(accept, list(SELECT_TYPES)) or "application/sparql-results+json"
-                return Response(
-                    "200 OK", write_boolean(bool(result), SELECT_TYPES[media]), media, headers
-                )
-            if isinstance(result, ox.QuerySolutions):
-                media = negotiate(accept, list(SELECT_TYPES)) or "application/sparql-results+json"
-                variables = [v.value for v in result.variables]
-                width = range(len(variables))
-                got = pull(([sol[i] for i in width] for sol in result), limit, deadline)
-                body = write_select(variables, got.items, SELECT_TYPES[media])
-            else:
-                media = negotiate(accept, RDF_OFFERS) or "text/turtle"
-                got = pull(result, limit, deadline)
-                body = write_graph(got.items, GRAPH_TYPES[media], PREFIXES)
-        except OSError as exc:  # pyoxigraph raises IOError for evaluation errors
-            return _text("400 Bad Request", f"query failed: {exc}")
-        if got.truncated:
-            headers += [
-                ("Atkg-Truncated", f"results cut at the server's limit of {limit}"),
-                ("Warning", f'199 - "results truncated at {limit}"'),
-            ]
-        if media.startswith("text/") or media.endswith("+xml"):
-            media += "; charset=utf-8"
-        return Response("200 OK", body, media, headers)
+    def close(self) -> None:
+        """Stop the query workers (threads finish their current query)."""
+        if self._processes is not None:
+            self._processes.close()
+        self._pool.shutdown(wait=False, cancel_futures=True)
 
     # -- named queries ------------------------------------------------------------------
 
@@ -389,7 +352,14 @@ class App:
 
 
 def make_app(
-    store: ox.Store, paths: ProjectPaths | None = None, settings: Settings | None = None
+    store: ox.Store,
+    paths: ProjectPaths | None = None,
+    settings: Settings | None = None,
+    location: str | None = None,
 ) -> App:
-    """The WSGI application over a (read-only) pyoxigraph store of a build."""
-    return App(store, paths or ProjectPaths.default(), settings)
+    """The WSGI application over a pyoxigraph store of a build.
+
+    `location` is the store's directory when it is on disk: queries then run in worker
+    processes that open it read-only, so that a query past the timeout can be stopped.
+    """
+    return App(store, paths or ProjectPaths.default(), settings, location)
