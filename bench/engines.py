@@ -90,25 +90,25 @@ def run(scale: int, repeat: int) -> dict[str, object]:
         ds.parse(data=nquads, format="nquads")
         return ds
 
-    load = {"pyoxigraph": timed(load_ox, max(1, repeat // 2)),
-            "rdflib": timed(load_rdflib, 1)}
+    load = {"pyoxigraph": timed(load_ox, max(1, repeat // 2)), "rdflib": timed(load_rdflib, 1)}
     store, dataset = load_ox(), load_rdflib()
     queries = {}
     for name, query in query_library(paths.queries).items():
         if query.kind == "construct" or query.parameters:
             continue
         text = full_text(query)
-        ox_times = timed(lambda t=text: list(store.query(t, use_default_graph_as_union=True)),
-                         repeat)
+        ox_times = timed(
+            lambda t=text: list(store.query(t, use_default_graph_as_union=True)), repeat
+        )
         rdf_s = _with_limit(lambda t=text: list(dataset.query(t)), RDFLIB_LIMIT_S)
-        queries[name] = {"pyoxigraph_s": statistics.median(ox_times),
-                         "rdflib_s": rdf_s if rdf_s is not None else RDFLIB_LIMIT_S,
-                         "rdflib_timed_out": rdf_s is None}
-    ratios = [q["rdflib_s"] / q["pyoxigraph_s"] for q in queries.values()
-              if q["pyoxigraph_s"] > 0]
+        queries[name] = {
+            "pyoxigraph_s": statistics.median(ox_times),
+            "rdflib_s": rdf_s if rdf_s is not None else RDFLIB_LIMIT_S,
+            "rdflib_timed_out": rdf_s is None,
+        }
+    ratios = [q["rdflib_s"] / q["pyoxigraph_s"] for q in queries.values() if q["pyoxigraph_s"] > 0]
     return {
-        "machine": f"{platform.machine()} {platform.system()} Python "
-                   f"{platform.python_version()}",
+        "machine": f"{platform.machine()} {platform.system()} Python {platform.python_version()}",
         "triples": triples,
         "load_s": {k: statistics.median(v) for k, v in load.items()},
         "load_ratio": statistics.median(load["rdflib"]) / statistics.median(load["pyoxigraph"]),
@@ -157,21 +157,32 @@ def main() -> None:
     result["reasoning_seed"] = reasoning(args.repeat)
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "engines.json").write_text(json.dumps(result, indent=2) + "\n")
-    lines = [f"Engines at {result['triples']:,} triples ({result['machine']}):", "",
-             "| measure | rdflib | pyoxigraph | ratio |", "|---|---|---|---|"]
+    lines = [
+        f"Engines at {result['triples']:,} triples ({result['machine']}):",
+        "",
+        "| measure | rdflib | pyoxigraph | ratio |",
+        "|---|---|---|---|",
+    ]
     load = result["load_s"]
-    lines.append(f"| load N-Quads | {load['rdflib']:.2f} s | {load['pyoxigraph']:.3f} s | "
-                 f"{result['load_ratio']:.0f}x |")
+    lines.append(
+        f"| load N-Quads | {load['rdflib']:.2f} s | {load['pyoxigraph']:.3f} s | "
+        f"{result['load_ratio']:.0f}x |"
+    )
     for name, q in sorted(result["queries"].items()):
         over = ">" if q["rdflib_timed_out"] else ""
-        lines.append(f"| `{name}` | {over}{q['rdflib_s'] * 1000:.0f} ms | "
-                     f"{q['pyoxigraph_s'] * 1000:.1f} ms | "
-                     f"{over}{q['rdflib_s'] / q['pyoxigraph_s']:.0f}x |")
+        lines.append(
+            f"| `{name}` | {over}{q['rdflib_s'] * 1000:.0f} ms | "
+            f"{q['pyoxigraph_s'] * 1000:.1f} ms | "
+            f"{over}{q['rdflib_s'] / q['pyoxigraph_s']:.0f}x |"
+        )
     r = result["reasoning_seed"]
-    lines += ["", f"Median query ratio: {result['query_ratio_median']:.0f}x "
-              f"(lowest {result['query_ratio_min']:.1f}x).",
-              f"Reasoning on the seed graph: CONSTRUCT rules {r['rules_s']:.2f} s, "
-              f"owlrl OWL-RL {r['owlrl_s']:.1f} s ({r['ratio']:.0f}x)."]
+    lines += [
+        "",
+        f"Median query ratio: {result['query_ratio_median']:.0f}x "
+        f"(lowest {result['query_ratio_min']:.1f}x).",
+        f"Reasoning on the seed graph: CONSTRUCT rules {r['rules_s']:.2f} s, "
+        f"owlrl OWL-RL {r['owlrl_s']:.1f} s ({r['ratio']:.0f}x).",
+    ]
     (args.out / "engines.md").write_text("\n".join(lines) + "\n")
     print("\n".join(lines))  # noqa: T201
 
