@@ -235,6 +235,29 @@ def with_values(text: str, bindings: Mapping[str, Node]) -> str:
     return text[: first_brace + 1] + " " + block + text[first_brace + 1 :]
 
 
+def strip_comments(text: str) -> str:
+    """The query without `#` comments (outside strings and IRIs).
+
+    SPARQLWrapper guesses a query's form by searching its text, comments included, so a
+    header that mentions "describe" or "insert" would make it send the wrong request.
+
+    >>> strip_comments('#+ summary: describe x\\nSELECT ?s WHERE { ?s ?p "#1" } # end')
+    '\\nSELECT ?s WHERE { ?s ?p "#1" } '
+    """
+    out = []
+    i = 0
+    while i < len(text):
+        j = _skip(text, i)
+        if j != i:
+            if text[i] != "#":
+                out.append(text[i:j])
+            i = j
+            continue
+        out.append(text[i])
+        i += 1
+    return "".join(out)
+
+
 def full_text(query: QueryFile | str, bindings: Mapping[str, Node] | None = None) -> str:
     """The executable text: prefix map, then the query with its parameters bound."""
     text = query.text if isinstance(query, QueryFile) else query

@@ -20,7 +20,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from atkg.errors import UsageError
-from atkg.sparql import QueryFile, full_text
+from atkg.sparql import QueryFile, full_text, strip_comments
 
 
 @dataclass(frozen=True)
@@ -186,7 +186,7 @@ class RemoteStore:
         if self.user:
             wrapper.setHTTPAuth(DIGEST if self.auth == "digest" else BASIC)
             wrapper.setCredentials(self.user, self.password or "")
-        wrapper.setQuery(text)
+        wrapper.setQuery(strip_comments(text))
         wrapper.setReturnFormat(accept)
         return wrapper
 

@@ -28,7 +28,13 @@ from atkg.paths import ProjectPaths
 from atkg.tables import Row, Table, read_table
 
 UNTC = ProjectPaths.default().sources / "untc"
-SHARED = Path("/work/shared/data/untc-participation-2013-2015/treaties")
+SHARED = (
+    Path(__file__).resolve().parents[3]
+    / "shared"
+    / "data"
+    / "untc-participation-2013-2015"
+    / "treaties"
+)
 
 
 def manifest_rows() -> list[tuple[str, Path]]:
