@@ -42,10 +42,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--endpoint", help="SPARQL endpoint URL instead of the embedded store")
     p.add_argument("--list", action="store_true", help="list the query library")
     p = sub.add_parser("export", help="write the built graph in an RDF format")
-    p.add_argument(
-        "--format", "-f", required=True, choices=["ttl", "nt", "nq", "jsonld", "xml", "trig"]
-    )
+    p.add_argument("--format", "-f", choices=["ttl", "nt", "nq", "jsonld", "xml", "trig"])
     p.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
+    p.add_argument("--site", type=Path, metavar="DIR", help="write the linked-data pages instead")
+    p.add_argument("--public-url", default="https://w3id.org/atkg/", help="--site: its address")
     sub.add_parser("info", help="counts by graph and by class in the last build")
     p = sub.add_parser("lint", help="check curated tables are in canonical form")
     p.add_argument("--fix", action="store_true", help="rewrite them in canonical form")
@@ -69,6 +69,15 @@ def _parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="network: also write the graphs as GEXF and GraphML into DIR",
     )
+    p = sub.add_parser("report", help="write the gap-analysis report (HTML and Markdown)")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="DIR", help="directory")
+    p.add_argument("--format", "-f", default="html,md", help="html, md or both (html,md)")
+    p.add_argument("--lang", choices=["en", "zh"], default="en", help="language of the report")
+    p.add_argument("--as-of", metavar="DATE", help="date of treaty participation (default: today)")
+    p.add_argument("--pillar", metavar="P", help="one pillar: prevention, protection, ...")
+    p.add_argument("--region", metavar="M49", help="one M49 region by code: 002, 150, 034 ...")
+    p.add_argument("--instrument", metavar="ID", help="treaty key (default: tip-protocol)")
+    p.add_argument("--endpoint", help="SPARQL endpoint URL instead of the embedded store")
     p = sub.add_parser("extract", help="print what UN documents are and everything they cite")
     p.add_argument(
         "files",

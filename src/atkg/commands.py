@@ -128,6 +128,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     from atkg.export import serialise
 
     paths, out = _paths(args)
+    if args.site:  # the linked-data pages as static files (atkg.server.site)
+        from atkg.publish.cli import run_site
+
+        return run_site(args)
+    if not args.format:
+        from atkg.errors import UsageError
+
+        raise UsageError("give --format (or --site DIR)")
     data = serialise(open_built_store(paths, out), args.format)
     if args.output:
         tmp = args.output.with_name(args.output.name + ".tmp")
@@ -269,6 +277,59 @@ def cmd_analyse(args: argparse.Namespace) -> int:
             for row in table.rows:
                 rich.add_row(*(_cell(value) for value in row))
             console.print(rich)
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from contextlib import nullcontext
+
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from atkg.report.write import write_report
+
+    paths, _ = _paths(args)
+    formats = [f.strip() for f in args.format.split(",") if f.strip()]
+    err = console_err()
+    # a live display only on a terminal: in logs and pipes it would leave stray lines
+    display = (
+        Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            TimeElapsedColumn(),
+            console=err,
+            transient=True,
+        )
+        if err.is_terminal
+        else None
+    )
+    with display or nullcontext():
+        task = display.add_task("report: opening the graph") if display else None
+
+        def progress(step: str) -> None:
+            if display is not None and task is not None:
+                display.update(task, description=f"report: {step}")
+
+        written = write_report(
+            _store(args),
+            args.output,
+            paths.queries,
+            formats=formats,
+            lang=args.lang,
+            as_of=args.as_of,
+            pillar=args.pillar,
+            region=args.region,
+            instrument=args.instrument,
+            progress=progress,
+        )
+    for path in written.files:
+        if path.suffix in (".html", ".md"):
+            err.print(f"wrote {path}", highlight=False)
+    findings = written.data.findings
+    err.print(
+        f"{len(findings)} gap queries, {sum(len(f.items) for f in findings)} findings; "
+        + ", ".join(f"{k} {v:.2f}s" for k, v in written.timings.items()),
+        highlight=False,
+    )
     return 0
 
 

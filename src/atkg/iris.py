@@ -119,6 +119,11 @@ def coverage(entity_ref: str, concept_ref: str) -> URIRef:
     return URIRef(f"{ATKGID}coverage/{_key(kind)}/{_key(key)}/{_key(concept_ref)}")
 
 
+def statistic(key: str) -> URIRef:
+    """A figure a source gives (statistics.tsv): https://w3id.org/atkg/id/statistic/<id>."""
+    return URIRef(f"{ATKGID}statistic/{_key(key)}")
+
+
 def objective(instrument_key: str, number: str) -> URIRef:
     return URIRef(f"{instrument(instrument_key)}/objective/{_key(number)}")
 

@@ -10,12 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF
 from rdflib.term import Node
 
 from atkg.errors import InputError, Problem
-from atkg.namespaces import ATKG, SH
+from atkg.namespaces import ATKG, GRAPH, SH
+
+ONTOLOGY = GRAPH["ontology"]
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,7 @@ class ValidationResult:
     value: str
     shape: str
     record: str  # file:line of the row the focus node came from, or ""
+    component: str = ""  # the SHACL constraint component, e.g. MinCountConstraintComponent
 
     def __str__(self) -> str:
         where = f" ({self.record})" if self.record else ""
@@ -118,7 +122,95 @@ def validate_graph(data: Graph, shapes: Graph) -> ValidationReport:
                 value=_short(report.value(result, SH.value)),
                 shape=_short(report.value(result, SH.sourceShape)),
                 record=_record_of(data, focus) if focus is not None else "",
+                component=_short(report.value(result, SH.sourceConstraintComponent)).removeprefix(
+                    str(SH)
+                ),
             )
         )
     results.sort(key=lambda r: (r.severity != "Violation", r.record, r.focus, r.path, r.message))
     return ValidationReport(tuple(results))
+
+
+# -- the fast path: SHACL compiled to SPARQL over the store (atkg.shacl_sparql) ------------
+
+_RECORDS = """
+SELECT ?focus (MIN(STR(?record)) AS ?r) WHERE {
+  VALUES ?focus { %s }
+  { ?focus atkg:curationRecord ?record }
+  UNION
+  { ?focus a atkg:Attestation . ?owner prov:qualifiedDerivation ?focus .
+    ?owner atkg:curationRecord ?record }
+} GROUP BY ?focus
+"""
+
+
+def validate_store(
+    store: ox.Store, shapes: Graph, exclude: tuple[str, ...] = (str(ONTOLOGY),)
+) -> ValidationReport:
+    """Validate the store's graphs (less `exclude`) like validate_graph, without pyshacl.
+
+    Each constraint runs as one SELECT over the whole store (atkg.shacl_sparql); shapes
+    the compiler does not translate go to pyshacl over an rdflib copy, so the report is
+    pyshacl's in either case (tests/shapes/test_shacl_sparql.py compares the two).
+    """
+    from atkg.shacl_sparql import compile_shapes, run_checks
+    from atkg.store import from_ox
+
+    skip = {ox.NamedNode(g) for g in exclude}
+    graphs: list[object] = [ox.DefaultGraph()]
+    graphs += [g for g in store.named_graphs() if g not in skip]
+    checks, unsupported = compile_shapes(shapes)
+    failures = run_checks(store, checks, graphs)
+    focus_nodes = {f.focus for f in failures if isinstance(f.focus, ox.NamedNode)}
+    records: dict[str, str] = {}
+    if focus_nodes:
+        values = " ".join(str(n) for n in sorted(focus_nodes, key=lambda n: n.value))
+        prefixes = {"atkg": str(ATKG), "prov": str(PROV)}
+        for row in store.query(_RECORDS % values, default_graph=graphs, prefixes=prefixes):  # type: ignore[arg-type, union-attr]
+            records[row["focus"].value] = row["r"].value  # type: ignore[index, union-attr]
+    results = []
+    for f in failures:
+        path = f.path if f.path is not None else f.check.path
+        if isinstance(path, ox.NamedNode):
+            path = URIRef(path.value)
+        focus = from_ox(f.focus)
+        results.append(
+            ValidationResult(
+                severity=f.check.severity,
+                focus=_short(focus),
+                path=str(path) if isinstance(path, URIRef) else "",
+                message=f.check.message,
+                value=_short(from_ox(f.value)) if f.value is not None else "",
+                shape=_short(f.check.shape),
+                record=records.get(str(focus), ""),
+                component=f.check.component,
+            )
+        )
+    if unsupported:
+        results += _pyshacl_for(store, shapes, unsupported, skip).results
+    results.sort(key=lambda r: (r.severity != "Violation", r.record, r.focus, r.path, r.message))
+    return ValidationReport(tuple(results))
+
+
+_TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf, SH.target)
+
+
+def _pyshacl_for(
+    store: ox.Store, shapes: Graph, only: list[Node], skip: set[ox.NamedNode]
+) -> ValidationReport:
+    """pyshacl on an rdflib copy of the data, with targets kept only for `only` shapes."""
+    from atkg.store import from_ox
+
+    keep = set(only)
+    for shape in only:
+        keep.update(shapes.subjects(SH.property, shape))
+    partial = Graph()
+    for triple in shapes:
+        if triple[1] in _TARGETS and triple[0] not in keep:
+            continue
+        partial.add(triple)
+    data = Graph()
+    for quad in store:
+        if quad.graph_name not in skip:
+            data.add((from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)))  # type: ignore[arg-type]
+    return validate_graph(data, partial)

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import ORG, RDF, RDFS, SKOS
+from rdflib.namespace import ORG, RDF, RDFS, SKOS, XSD
 
 from atkg import iris
 from atkg.errors import InputError, Problem
-from atkg.loaders.context import LoadContext, Triples
+from atkg.loaders.context import LoadContext, Triples, parse_date
 from atkg.namespaces import ATKG
 from atkg.tables import Row, Table, read_table
 
@@ -388,6 +389,49 @@ def map_objective(ctx: LoadContext, t: Table, row: Row, g: Triples) -> None:
     ctx.provenance(g, t, row, node)
 
 
+STATISTIC_SUBJECTS = ("body", "document", "event", "instrument", "mandate", "state")
+
+
+def map_statistic(ctx: LoadContext, t: Table, row: Row, g: Triples) -> None:
+    """A figure a source gives, with what was counted, over what base and when.
+
+    The date cell is a partial date or an ISO 8601 interval `start/end` for a period
+    (`2007/2008`): a figure without its period or base cannot be compared with another.
+    """
+    node = iris.statistic(row.get("id"))
+    g.add((node, RDF.type, ATKG.Statistic))
+    about = ctx.typed_ref(t, row, "about", row.get("about"), STATISTIC_SUBJECTS)
+    if about is not None:
+        g.add((node, ATKG.statisticAbout, about))
+    for col, lang in (("measure_en", "en"), ("measure_zh", "zh")):
+        if row.get(col):
+            g.add((node, ATKG.measure, Literal(row.get(col), lang=lang)))
+            g.add((node, RDFS.label, Literal(row.get(col), lang=lang)))
+    try:
+        value = Decimal(row.get("value"))
+        if not value.is_finite():
+            raise InvalidOperation
+    except InvalidOperation:
+        ctx.problems.append(t.problem(row, f"not a number: {row.get('value')!r}", "value"))
+    else:
+        g.add((node, ATKG.value, Literal(str(value), datatype=XSD.decimal)))
+    if row.get("unit"):
+        g.add((node, ATKG.unit, Literal(row.get("unit"))))
+    if row.get("base"):
+        g.add((node, ATKG.base, Literal(row.get("base"), lang="en")))
+    start, _, end = row.get("date").partition("/")
+    for text, prop in ((start, ATKG.referenceDate), (end, ATKG.referenceEndDate)):
+        if not text:
+            continue
+        try:
+            g.add((node, prop, parse_date(text)))
+        except ValueError as exc:
+            ctx.problems.append(t.problem(row, str(exc), "date"))
+    if start and end and end < start:
+        ctx.problems.append(t.problem(row, f"period ends {end} before it starts {start}", "date"))
+    ctx.provenance(g, t, row, node)
+
+
 TABLES: tuple[TableSpec, ...] = (
     TableSpec(
         "documents",
@@ -545,6 +589,24 @@ TABLES: tuple[TableSpec, ...] = (
         None,
         map_objective,
         ("instrument", "number", "source", "locator"),
+    ),
+    TableSpec(
+        "statistics",
+        (
+            "id",
+            "about",
+            "measure_en",
+            "measure_zh",
+            "value",
+            "unit",
+            "base",
+            "date",
+            *PROVENANCE,
+        ),
+        ("id",),
+        "statistic",
+        map_statistic,
+        ("id", "about", "measure_en", "value", "source", "locator"),
     ),
 )
 

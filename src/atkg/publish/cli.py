@@ -93,7 +93,13 @@ def run_publish(args: argparse.Namespace) -> int:
         )
         checks = check_queries(query_library(paths.queries).values(), EmbeddedStore(store), remote)
         for c in checks:
-            status = "same" if c.equal else f"DIFFERENT {c.error or c.example}"
+            if c.equal:
+                status = "same"
+            elif c.dialect:
+                status = f"same but for a known dialect difference: {c.dialect}"
+            else:
+                detail = (c.error or c.example).strip().splitlines()[0][:240]
+                status = f"DIFFERENT: {detail}"
             _say(
                 f"{c.name}: {status} ({c.rows} rows; {c.remote_seconds:.2f}s remote, "
                 f"{c.seconds:.2f}s embedded)"
@@ -127,20 +133,30 @@ def run_serve(args: argparse.Namespace) -> int:
 
 
 def run_describe(args: argparse.Namespace) -> int:
-    from atkg.publish.describe import Access, dcat_graph, serialise, void_graph
+    from atkg.publish.describe import Access, dcat_graph, jsonld, serialise, void_graph
 
     paths, store = _built(args)
     access = Access(endpoint=args.endpoint, dumps=args.dumps, issued=args.issued)
     graph = (void_graph if args.what == "void" else dcat_graph)(store, paths, access)
-    if args.format == "jsonld":
-        from atkg.publish.jsonld import compact
-
-        data = compact(graph)
-    else:
-        data = serialise(graph, args.format)
+    data = jsonld(graph) if args.format == "jsonld" else serialise(graph, args.format)
     if args.output:
         args.output.write_bytes(data)
         _say(f"wrote {args.output} ({len(graph)} triples)")
     else:
         sys.stdout.buffer.write(data)
+    return 0
+
+
+def run_site(args: argparse.Namespace) -> int:
+    import time
+
+    from atkg.server.site import write_site
+
+    paths, store = _built(args)
+    started = time.perf_counter()
+    report = write_site(store, paths, args.site, args.public_url)
+    _say(
+        f"wrote {args.site}: {report.entities:,} entities, {report.files:,} files, "
+        f"{report.bytes / 1e6:.1f} MB in {time.perf_counter() - started:.1f}s"
+    )
     return 0

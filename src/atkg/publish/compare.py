@@ -35,6 +35,56 @@ def canonical(results: Results) -> tuple[tuple[str, ...], Counter[tuple[Node | N
     return results.variables, rows
 
 
+_TRUE, _FALSE = Literal(True), Literal(False)
+_ONE, _ZERO = Literal(1), Literal(0)
+CONCAT_SEPARATOR = " | "  # the separator the library's GROUP_CONCATs use
+
+
+def _as_integer(term: Node | None) -> Node | None:
+    """Booleans as Virtuoso returns them (1 and 0)."""
+    if term == _TRUE and isinstance(term, Literal) and term.datatype == XSD.boolean:
+        return _ONE
+    if term == _FALSE and isinstance(term, Literal) and term.datatype == XSD.boolean:
+        return _ZERO
+    return term
+
+
+def _unordered(term: Node | None) -> Node | None:
+    """A GROUP_CONCAT with its parts sorted (SPARQL leaves their order to the engine)."""
+    if isinstance(term, Literal) and CONCAT_SEPARATOR in term and not term.datatype:
+        return Literal(CONCAT_SEPARATOR.join(sorted(str(term).split(CONCAT_SEPARATOR))))
+    return term
+
+
+#: Known ways an engine may answer differently, each a normalisation of both sides.
+DIALECTS = (
+    ("booleans come back as the integers 1 and 0", _as_integer),
+    ("GROUP_CONCAT parts in another order (unspecified in SPARQL 1.1)", _unordered),
+)
+
+
+def dialect_difference(expected: Results, got: Results) -> str:
+    """Which known dialect differences, applied together, make two answers equal ('' if none).
+
+    >>> a = Results(("x",), ((Literal(True),),)); b = Results(("x",), ((Literal(1),),))
+    >>> dialect_difference(a, b)
+    'booleans come back as the integers 1 and 0'
+    """
+    if expected.variables != got.variables:
+        return ""
+    want, have = canonical(expected)[1], canonical(got)[1]
+    used: list[str] = []
+    for reason, fix in DIALECTS:
+        fixed_want = Counter({tuple(fix(t) for t in row): n for row, n in want.items()})
+        fixed_have = Counter({tuple(fix(t) for t in row): n for row, n in have.items()})
+        if fixed_want != want or fixed_have != have:
+            want, have = fixed_want, fixed_have
+            used.append(reason)
+        if want == have:
+            return "; ".join(used)
+    return ""
+
+
 @dataclass(frozen=True)
 class QueryCheck:
     """One query run on both stores."""
@@ -47,6 +97,7 @@ class QueryCheck:
     remote_seconds: float
     error: str = ""
     example: str = ""
+    dialect: str = ""  # when not equal: the known dialect differences that explain it
 
 
 def runnable(query: QueryFile) -> bool:
@@ -78,8 +129,16 @@ def check_query(query: QueryFile, local: Store, remote: Store) -> QueryCheck:
             else f"server only: {next(iter(extra), None)}; embedded only: "
             f"{next(iter(missing), None)}"
         )
+    dialect = dialect_difference(expected, got) if want != have else ""
     return QueryCheck(
-        query.name, len(expected), len(got), want == have, t1 - t0, t2 - t1, example=example
+        query.name,
+        len(expected),
+        len(got),
+        want == have,
+        t1 - t0,
+        t2 - t1,
+        example=example,
+        dialect=dialect,
     )
 
 

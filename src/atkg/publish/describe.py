@@ -348,3 +348,11 @@ def serialise(graph: Graph, fmt: str = "ttl") -> bytes:
     data = ox.serialize(triples, format=rdf_format, prefixes=prefixes)
     assert data is not None
     return data
+
+
+def jsonld(graph: Graph) -> bytes:
+    """A description as compacted JSON-LD: atkg's context plus the VoID, DCAT and SD prefixes."""
+    from atkg.publish.jsonld import compact, shipped_context
+
+    context = {**shipped_context(), "void": str(VOID), "dcat": str(DCAT), "sd": str(SD)}
+    return compact(graph, context)

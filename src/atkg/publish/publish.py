@@ -164,7 +164,7 @@ _FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 def query_form(text: str) -> str:
     """SELECT, ASK, CONSTRUCT or DESCRIBE: the first keyword after comments and the prologue.
 
-    >>> query_form("PREFIX a: <x:>\n# describe the load\nSELECT * { ?s ?p ?o }")
+    >>> query_form("PREFIX a: <x:>\\n# describe the load\\nSELECT * { ?s ?p ?o }")
     'SELECT'
     """
     for line in text.splitlines():

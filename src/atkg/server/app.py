@@ -2,7 +2,7 @@
 
 Read-only by construction: the store is opened read-only, SPARQL Update requests are
 refused with 403 before anything is parsed, and queries run on a bounded pool of workers
-with a deadline and a result limit (see atkg.server.results).
+with a deadline and a result limit (see atkg.server.evaluate).
 """
 
 from __future__ import annotations
@@ -27,14 +27,21 @@ from atkg.paths import ProjectPaths
 from atkg.server import pages
 from atkg.server.conneg import negotiate
 from atkg.server.describe import Describer
-from atkg.server.evaluate import Job, ProcessPool, Response, evaluate, text_response
+from atkg.server.evaluate import (
+    RDF_OFFERS,
+    Job,
+    ProcessPool,
+    QueueFullError,
+    Response,
+    evaluate,
+    text_response,
+)
 from atkg.server.results import FORMAT_PARAM, GRAPH_TYPES, QueryTimeoutError
 from atkg.sparql import QueryFile, full_text, query_library
 
 log = logging.getLogger(__name__)
 
 StartResponse = Callable[..., Any]
-RDF_OFFERS = ["text/turtle", "application/ld+json", "application/n-triples", "application/rdf+xml"]
 DOC_OFFERS = [*RDF_OFFERS, "text/html"]  # */* gets Turtle; browsers ask for HTML
 SUFFIXES = {
     ".ttl": "text/turtle",
@@ -55,6 +62,7 @@ class Settings:
     """Limits and addresses of one server."""
 
     timeout: float = 10.0  # seconds a query may take
+    queue_timeout: float = 60.0  # seconds a request may wait for a free worker (a burst)
     limit: int = 10_000  # rows (or triples) a response may carry
     workers: int = 4  # queries evaluated at once
     max_body: int = 1_000_000  # bytes of a POSTed query
@@ -68,8 +76,7 @@ class HTTPError(Exception):
         self.status, self.message = status, message
 
 
-def _text(status: str, message: str) -> Response:
-    return text_response(status, message)
+_text = text_response
 
 
 def is_update(text: str) -> bool:
@@ -253,6 +260,8 @@ class App:
         accept = environ.get("HTTP_ACCEPT")
         if "format" in params and params["format"][0] in FORMAT_PARAM:
             accept = FORMAT_PARAM[params["format"][0]]
+        if query is None and method == "POST":
+            raise HTTPError("400 Bad Request", "no query in the request")
         if query is None:
             if negotiate(accept, DOC_OFFERS) == "text/html":
                 return self.html(pages.query_page(self))
@@ -287,16 +296,20 @@ class App:
         timed_out = _text(
             "503 Service Unavailable", f"query timed out after {self.settings.timeout:g}s"
         )
+        busy = _text("503 Service Unavailable", "server busy: try again")
         if self._processes is not None:
             try:
-                return self._processes.run(job)
+                return self._processes.run(job, self.settings.queue_timeout)
             except QueryTimeoutError:
                 return timed_out
+            except QueueFullError:
+                return busy
+        # the deadline starts when a thread takes the job; waiting in line has its own bound
         future = self._pool.submit(evaluate, self.store, job)
         try:
-            return future.result(timeout=self.settings.timeout + 1)
+            return future.result(timeout=self.settings.queue_timeout + self.settings.timeout)
         except (FutureTimeout, QueryTimeoutError):
-            return timed_out
+            return busy if not future.running() and not future.done() else timed_out
 
     def close(self) -> None:
         """Stop the query workers (threads finish their current query)."""

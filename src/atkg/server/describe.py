@@ -180,9 +180,7 @@ class Describer:
         else:
             graph = describe.dcat_graph(self.store, self.paths, access)
         if kind == "jsonld":
-            from atkg.publish.jsonld import compact
-
-            return compact(graph)
+            return describe.jsonld(graph)
         return describe.serialise(graph, kind)
 
 

@@ -14,7 +14,9 @@ import contextlib
 import logging
 import multiprocessing
 import queue
+import sys
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from typing import Any
@@ -128,6 +130,31 @@ def _worker(conn: Connection, location: str) -> None:
         conn.send(response)
 
 
+class QueueFullError(Exception):
+    """Every worker stayed busy for as long as a request may wait."""
+
+
+@contextlib.contextmanager
+def _main_module_hidden() -> Iterator[None]:
+    """Start workers without re-importing `__main__` in them (spawn does by default).
+
+    The worker needs only this module; re-running the main module would run the whole
+    command line again in the worker when atkg was started as `python -m atkg`.
+    """
+    main = sys.modules.get("__main__")
+    saved = {k: main.__dict__[k] for k in ("__spec__", "__file__") if main and k in main.__dict__}
+    try:
+        if main is not None:
+            main.__dict__.pop("__file__", None)
+            main.__dict__["__spec__"] = None
+        yield
+    finally:
+        if main is not None:
+            main.__dict__.update(saved)
+            if "__spec__" not in saved:
+                main.__dict__.pop("__spec__", None)
+
+
 class ProcessPool:
     """Worker processes over an on-disk store; a job past its deadline ends its worker."""
 
@@ -144,21 +171,21 @@ class ProcessPool:
         process = self._context.Process(
             target=_worker, args=(child, self.location), daemon=True, name="atkg-query"
         )
-        process.start()
+        with _main_module_hidden():
+            process.start()
         child.close()
         return process, parent
 
-    def run(self, job: Job) -> Response:
-        started = time.monotonic()
+    def run(self, job: Job, queue_timeout: float = 60.0) -> Response:
+        """Wait for a free worker (up to `queue_timeout`), then give the job its timeout."""
         try:
-            worker = self._idle.get(timeout=job.timeout)
+            worker = self._idle.get(timeout=queue_timeout)
         except queue.Empty:
-            raise QueryTimeoutError from None
+            raise QueueFullError from None
         process, conn = worker
-        remaining = max(0.05, job.timeout - (time.monotonic() - started))
         try:
             conn.send(job)
-            if conn.poll(remaining + 0.5):
+            if conn.poll(job.timeout + 0.5):
                 response: Response = conn.recv()
                 self._idle.put(worker)
                 return response

@@ -59,6 +59,8 @@ def link(app: App, iri: str) -> str:
     text = escape(en or zh or curie(iri))
     if en and zh:
         text += f' <span lang="zh">{escape(zh)}</span>'
+    if local is None and not iri.startswith(("http://", "https://")):
+        return f"<code>{text}</code>"  # urn:, mailto:, javascript: … are shown, not linked
     href = escape(local or iri)
     return f'<a href="{href}" title="{escape(iri)}">{text}</a>'
 
