@@ -149,6 +149,7 @@ TERMS: tuple[str, ...] = (
     "statisticAbout",
     "statusDate",
     "statusOf",
+    "submittedBy",
     "supplementedBy",
     "supplements",
     "supports",

@@ -86,6 +86,7 @@ TABLES: tuple[TableSpec, ...] = (
             "title_zh",
             "date",
             "issued_by",
+            "submitted_by",
             "session",
             "agenda_item",
             *PROVENANCE,

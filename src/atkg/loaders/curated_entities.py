@@ -5,14 +5,18 @@ Each row mints one entity IRI (iris.py) and attaches the row's provenance to it.
 
 from __future__ import annotations
 
-from rdflib import Literal
-from rdflib.namespace import ORG, SKOS
+from urllib.parse import quote
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import ORG, RDFS, SKOS
 
 from atkg import iris
 from atkg.loaders.context import LoadContext, Triples
 from atkg.loaders.rows import add_date, add_labels, add_type
 from atkg.namespaces import ATKG
 from atkg.tables import Row, Table
+
+UNDOCS = "https://undocs.org/en/"
 
 DOCUMENT_TYPES = {
     "GeneralAssemblyResolution",
@@ -86,12 +90,18 @@ def map_document(ctx: LoadContext, t: Table, row: Row, g: Triples) -> None:
         if row.get("symbol") != row.get("id"):
             ctx.problems.append(t.problem(row, "symbol must equal id when given", "symbol"))
         g.add((node, ATKG.symbol, Literal(row.get("symbol"))))
+        # the UN's own resolver for the symbol: the link that joins atkg to undocs.org
+        g.add((node, RDFS.seeAlso, URIRef(UNDOCS + quote(row.get("symbol"), safe="/.-"))))
     add_labels(g, node, row, "title_en", "title_zh")
     add_date(ctx, t, row, g, node, "date", ATKG.adoptedOn)
     for key in row.values("issued_by"):
         body = ctx.ref(t, row, "issued_by", "body", key)
         if body is not None:
             g.add((node, ATKG.issuedBy, body))
+    for value in row.values("submitted_by"):
+        author = ctx.typed_ref(t, row, "submitted_by", value, ("mandate", "body"))
+        if author is not None:
+            g.add((node, ATKG.submittedBy, author))
     for col, prop in (("session", ATKG.session), ("agenda_item", ATKG.agendaItem)):
         if row.get(col):
             g.add((node, prop, Literal(row.get(col))))
