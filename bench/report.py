@@ -32,16 +32,16 @@ def _scales(results: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     return [(k, v) for k, v in results["scales"].items() if "error" not in v]
 
 
-def growth(results: dict[str, Any], name: str) -> float | None:
-    """Exponent k of time ~ n^k between the smallest and largest generated scales."""
+def growth(results: dict[str, Any], name: str, first: int = 0) -> float | None:
+    """Exponent k of time ~ n^k between a generated scale (the smallest) and the largest."""
     points = [
         (v["quads_built"], v["queries"][name]["median_s"])
         for k, v in _scales(results)
         if k != "seed" and name in v.get("queries", {})
     ]
-    if len(points) < 2:
+    if len(points) < 2 + first:
         return None
-    (n0, t0), (n1, t1) = points[0], points[-1]
+    (n0, t0), (n1, t1) = points[first], points[-1]
     floor = 2e-4  # below 0.2 ms timing noise dominates: count it as 0.2 ms
     return math.log(max(t1, floor) / max(t0, floor)) / math.log(n1 / n0)
 
@@ -88,6 +88,7 @@ def markdown(results: dict[str, Any]) -> str:
     row("quads loaded", lambda v: f"{v['quads']:,}")
     for key, label in (
         ("pyoxigraph_memory", "load, pyoxigraph memory (triples/s)"),
+        ("pyoxigraph_memory_lenient", "load, pyoxigraph memory, lenient (triples/s)"),
         ("pyoxigraph_disk", "load, pyoxigraph RocksDB bulk (triples/s)"),
         ("rdflib", "load, rdflib Dataset (triples/s)"),
     ):
@@ -117,6 +118,7 @@ def markdown(results: dict[str, Any]) -> str:
     for fmt in ("nt", "ttl"):
         row(f"export {fmt}, rdflib (s)", lambda v, f=fmt: _s(v["export"][f]["rdflib_s"]))
     row("write RocksDB store (s)", lambda v: _s(v["write_store_s"]))
+    row("peak memory, load to queries (MB)", lambda v: f"{v['peak_memory_before_export_mb']:,.0f}")
     row("peak memory, atkg steps (MB)", lambda v: f"{v['peak_memory_atkg_mb']:,.0f}")
     row("peak memory, with baselines (MB)", lambda v: f"{v['peak_memory_mb']:,.0f}")
     for server in ("atkg", "oxigraph"):
@@ -135,8 +137,9 @@ def markdown(results: dict[str, Any]) -> str:
         "",
         "| query | "
         + " | ".join(f"{k}" for k, _v in scales)
-        + " | rdflib at largest baseline | ratio | growth n^k |",
-        "|---|" + "---|" * (len(scales) + 3),
+        + " | rdflib at largest baseline | ratio | growth n^k, smallest → largest "
+        "| from the second smallest |",
+        "|---|" + "---|" * (len(scales) + 4),
     ]
     base = next(
         (v for _k, v in reversed(scales) if any("rdflib_s" in q for q in v["queries"].values())),
@@ -153,8 +156,8 @@ def markdown(results: dict[str, Any]) -> str:
             own = base["queries"][name]["median_s"]
             rdf = "> 30000" if r is None else _ms(r)
             ratio = f"{(r or 30.0) / own:,.0f}x" if own else "—"
-        k = growth(results, name)
-        cells += [rdf, ratio, "—" if k is None else f"{k:.2f}"]
+        k, k2 = growth(results, name), growth(results, name, 1)
+        cells += [rdf, ratio, "—" if k is None else f"{k:.2f}", "—" if k2 is None else f"{k2:.2f}"]
         lines.append(f"| `{name}` | " + " | ".join(cells) + " |")
     lines += ["", *targets(results), ""]
     rep = results.get("report", {})
@@ -214,18 +217,24 @@ def targets(results: dict[str, Any]) -> list[str]:
             "{:.0f} ms",
         )
         names = list(big["queries"])
-        ks = [(growth(results, n), n) for n in names]
-        ks = [(k, n) for k, n in ks if k is not None]
-        if ks:
-            k, n = max(ks)
-            add(f"growth ≤ n^1.2 (steepest `{n}`)", k, TARGETS["growth"], "n^{:.2f}", below=True)
-        add(
-            "load ≥ 500k triples/s (pyoxigraph memory)",
-            big["load"]["pyoxigraph_memory"]["triples_per_s"],
-            TARGETS["load_tps"],
-            "{:,.0f}/s",
-            below=False,
-        )
+        for first, span in ((0, "smallest → largest"), (1, "second smallest → largest")):
+            ks = [(growth(results, n, first), n) for n in names]
+            ks = [(k, n) for k, n in ks if k is not None]
+            if ks:
+                k, n = max(ks)
+                add(f"growth ≤ n^1.2, {span} (steepest `{n}`)", k, TARGETS["growth"], "n^{:.2f}")
+        for key, label in (
+            ("pyoxigraph_memory", "strict parse"),
+            ("pyoxigraph_memory_lenient", "lenient parse of atkg's own dumps"),
+        ):
+            if key in big["load"]:
+                add(
+                    f"load ≥ 500k triples/s at {big['quads']:,} ({label})",
+                    big["load"][key]["triples_per_s"],
+                    TARGETS["load_tps"],
+                    "{:,.0f}/s",
+                    below=False,
+                )
         sh = big["shacl"]
         fast = sh.get("atkg_fast", {}).get("median_s")
         add(
@@ -236,6 +245,8 @@ def targets(results: dict[str, Any]) -> list[str]:
         )
         pyshacl_total = (
             sh["to_rdflib_s"] + sh["pyshacl_core"]["median_s"] + sh["pyshacl_sparql"]["median_s"]
+            if "to_rdflib_s" in sh
+            else None
         )
         add("  … pyshacl (copy + core + SPARQL)", pyshacl_total, TARGETS["shacl_1e6_s"], "{:.1f} s")
         add(

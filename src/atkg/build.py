@@ -23,7 +23,7 @@ from rdflib.compare import to_canonical_graph
 from atkg import __version__, iris
 from atkg.errors import InputError, Problem
 from atkg.export import serialise
-from atkg.loaders import curated, participation, states, vocabularies
+from atkg.loaders import curated, participation, states, unga_metadata, vocabularies
 from atkg.loaders.context import LoadContext
 from atkg.namespaces import GRAPH
 from atkg.paths import ProjectPaths
@@ -157,6 +157,8 @@ def load_sources(paths: ProjectPaths) -> dict[str, Graph]:
     curated.index_keys(ctx, tables)
     # UNTC status tables are documents that instruments.tsv rows may cite
     untc = participation.read_untc(ctx, paths.sources / "untc", paths.relative)
+    # GA resolution metadata: its documents are citable by curated rows too
+    unga = unga_metadata.read_metadata(ctx, paths.sources / "unga-metadata", paths.relative)
     if vocab_table is not None:
         graphs["vocabularies"] = vocabularies.map_concepts(ctx, vocab_table)
     graphs["states"] = states.load_states(
@@ -166,6 +168,7 @@ def load_sources(paths: ProjectPaths) -> dict[str, Graph]:
     graphs["participation"] = participation.load_participation(
         ctx, untc, tables.get("instruments"), country_dir
     )
+    graphs["unga-metadata"] = unga_metadata.load_metadata(ctx, unga, country_dir)
     # -- documents added by `atkg ingest` (src/atkg/extract/ingest.py): one graph each --
     ingested_dir = paths.root / "data" / "ingested"
     if ingested_dir.is_dir():

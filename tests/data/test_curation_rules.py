@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from atkg.lint import lint_tables
-from atkg.loaders import curated, vocabularies
+from atkg.loaders import curated, unga_metadata, vocabularies
 from atkg.loaders.context import LoadContext
 from atkg.loaders.states import index_states
 from atkg.paths import ProjectPaths
@@ -46,6 +46,9 @@ def _keys() -> dict[str, set[str]]:
     ctx = LoadContext()
     index_states(ctx, PATHS.sources / "country-codes")
     keys["state"] = set(ctx.keys["state"])
+    # GA resolutions loaded from data/sources/unga-metadata are citable documents too
+    unga = unga_metadata.read_metadata(ctx, PATHS.sources / "unga-metadata", str)
+    keys.setdefault("document", set()).update(r.symbol for r in unga.records)
     keys["concept"] = {f"{r.get('scheme')}/{r.get('key')}" for r in CONCEPTS.rows}
     return keys
 

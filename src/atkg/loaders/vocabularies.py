@@ -32,6 +32,8 @@ SCHEMES: dict[str, tuple[str, str]] = {
     "verb": ("Citing verbs", "引用动词"),
     "role": ("Roles in qualified relations", "限定关系中的角色"),
     "action": ("Treaty actions", "条约行动类型"),
+    "adoption": ("Ways of adopting a resolution", "决议通过方式"),
+    "vote": ("Votes cast", "投票类型"),
 }
 
 
