@@ -34,9 +34,6 @@ QUERIES = [
 VIRTUOSO_DIFFERS = {
     "analysis/gpa-pillars-without-body": "wrong rows from an OPTIONAL sub-select joined on "
     "a VALUES-bound variable",
-    "analysis/mandate-overlaps": "integer division truncates (1/6 gives 0, not 0.167)",
-    "analysis/regions-without-mechanism": "MINUS with a zero-or-more property path "
-    "removes nothing (29 rows instead of 5)",
     "analysis/requests-without-report": "MINUS over OPTIONALs with a FILTER removes the wrong row",
     "analysis/states-not-party": "SQ156 internal optimizer error ('Bad dfe in sqlo_place_exp')",
     "reports/entity-provenance": "SQ156 internal optimizer error ('unknown table for a "
