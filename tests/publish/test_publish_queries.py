@@ -32,8 +32,6 @@ QUERIES = [
 #: answers that differ only in a known dialect way (booleans as 1/0, GROUP_CONCAT order:
 #: atkg.publish.compare.DIALECTS) are expected failures for any query, found at run time.
 VIRTUOSO_DIFFERS = {
-    "analysis/gpa-pillars-without-body": "wrong rows from an OPTIONAL sub-select joined on "
-    "a VALUES-bound variable",
     "analysis/requests-without-report": "MINUS over OPTIONALs with a FILTER removes the wrong row",
     "analysis/states-not-party": "SQ156 internal optimizer error ('Bad dfe in sqlo_place_exp')",
     "reports/entity-provenance": "SQ156 internal optimizer error ('unknown table for a "

@@ -28,8 +28,10 @@ HERE = Path(__file__).parent
 FIXTURES = HERE / "fixtures"
 EXPECTED = HERE / "expected"
 FIXTURE_GRAPH = "https://w3id.org/atkg/graph/fixture"
-#: Gaps whose test needs a parameter inside it, which MINUS cannot see (said in the query).
-GAPS_WITHOUT_MINUS = {"analysis/states-not-party"}
+#: Gaps that do without MINUS, each saying why in the query: states-not-party needs its
+#: date parameter inside the test, which MINUS cannot see; gpa-pillars-without-body counts
+#: orphans by difference over a left join (portable to Virtuoso 7.2).
+GAPS_WITHOUT_MINUS = {"analysis/states-not-party", "analysis/gpa-pillars-without-body"}
 BUDGET_S = 0.1
 
 
