@@ -15,11 +15,12 @@ import argparse
 import json
 import platform
 import statistics
-import time
 from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Dataset
+from suite import limited as _with_limit
+from suite import timed
 
 from atkg.build import assemble
 from atkg.paths import ProjectPaths
@@ -42,36 +43,7 @@ def replicate(nquads: bytes, target: int) -> bytes:
     return ("\n".join(out[:target]) + "\n").encode("utf-8")
 
 
-def timed(fn, repeat: int) -> list[float]:  # type: ignore[no-untyped-def]
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return times
-
-
 RDFLIB_LIMIT_S = 60.0
-
-
-def _with_limit(fn, limit: float) -> float | None:  # type: ignore[no-untyped-def]
-    """Time one run; None if it exceeds the limit (rdflib's engine is single-shot here)."""
-    import signal
-
-    def _alarm(_signum, _frame):  # type: ignore[no-untyped-def]
-        raise TimeoutError
-
-    previous = signal.signal(signal.SIGALRM, _alarm)
-    signal.setitimer(signal.ITIMER_REAL, limit)
-    try:
-        t0 = time.perf_counter()
-        fn()
-        return time.perf_counter() - t0
-    except TimeoutError:
-        return None
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def run(scale: int, repeat: int) -> dict[str, object]:

@@ -5,12 +5,23 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table as RichTable
 
 from atkg.paths import ProjectPaths
+
+
+def rich_table(title: str, columns: Iterable[str], rows: Iterable[Iterable[str]]) -> RichTable:
+    """A terminal table of text cells: the one way query answers are shown."""
+    table = RichTable(title=title)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*row)
+    return table
 
 
 def console_err() -> Console:
@@ -113,12 +124,8 @@ def cmd_query(args: argparse.Namespace) -> int:
     elif results.boolean is not None:
         print("true" if results.boolean else "false")
     else:
-        table = RichTable(title=f"{query.name}: {query.summary}", show_lines=False)
-        for var in results.variables:
-            table.add_column(var, overflow="fold")
-        for row in results.rows:
-            table.add_row(*(compact(t) for t in row))
-        Console().print(table)
+        rows = ([compact(t) for t in row] for row in results.rows)
+        Console().print(rich_table(f"{query.name}: {query.summary}", results.variables, rows))
         console_err().print(f"{len(results)} rows")
     return 0
 
@@ -157,12 +164,8 @@ def cmd_info(args: argparse.Namespace) -> int:
     for name in ("reports/triples-per-graph", "reports/instances-per-class"):
         query = resolve_query(paths.queries, name)
         results = store.select(query)
-        table = RichTable(title=query.summary)
-        for var in results.variables:
-            table.add_column(var)
-        for row in results.rows:
-            table.add_row(*(compact(t) for t in row))
-        console.print(table)
+        rows = ([compact(t) for t in row] for row in results.rows)
+        console.print(rich_table(query.summary, results.variables, rows))
     return 0
 
 
@@ -271,12 +274,9 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     else:
         console = Console()
         for table in tables:
-            rich = RichTable(title=f"{table.name}: {table.summary} ({len(table)} rows)")
-            for column in table.columns:
-                rich.add_column(column, overflow="fold")
-            for row in table.rows:
-                rich.add_row(*(_cell(value) for value in row))
-            console.print(rich)
+            title = f"{table.name}: {table.summary} ({len(table)} rows)"
+            rows = ([_cell(value) for value in row] for row in table.rows)
+            console.print(rich_table(title, table.columns, rows))
     return 0
 
 

@@ -9,7 +9,7 @@ on either (remote servers must be configured so: Virtuoso is by default, Oxigrap
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -36,9 +36,6 @@ class Results:
 
     def __iter__(self) -> Iterator[tuple[Node | None, ...]]:
         return iter(self.rows)
-
-    def dicts(self) -> list[dict[str, Node | None]]:
-        return [dict(zip(self.variables, row, strict=True)) for row in self.rows]
 
 
 class Store(Protocol):
@@ -220,10 +217,3 @@ class RemoteStore:
         res = self.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
         value = res.rows[0][0]
         return int(value) if value is not None else 0  # type: ignore[call-overload]
-
-
-def sorted_rows(results: Results, keys: Sequence[str] | None = None) -> Results:
-    """Results in a stable order for comparisons (queries order their own output)."""
-    idx = [results.variables.index(k) for k in (keys or results.variables)]
-    rows = sorted(results.rows, key=lambda r: tuple("" if r[i] is None else str(r[i]) for i in idx))
-    return Results(results.variables, tuple(rows), results.boolean)

@@ -25,6 +25,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, XSD
 
 from atkg import iris
+from atkg.loaders.context import attest
 from atkg.namespaces import ATKG, ATKGID, bind_prefixes
 
 #: The symbol pattern of shapes/identifiers.ttl: symbols outside it are not described.
@@ -107,12 +108,7 @@ def activity(key: str, version: str) -> URIRef:
 def _provenance(
     g: Graph, node: URIRef, source: URIRef, locator: str, record: str, run: URIRef
 ) -> None:
-    att = iris.attestation(node, 1)
-    g.add((node, PROV.wasDerivedFrom, source))
-    g.add((node, PROV.qualifiedDerivation, att))
-    g.add((att, RDF.type, ATKG.Attestation))
-    g.add((att, PROV.entity, source))
-    g.add((att, ATKG.locator, Literal(locator)))
+    attest(g, node, source, locator)
     g.add((node, ATKG.curationRecord, Literal(record)))
     g.add((node, PROV.wasGeneratedBy, run))
 

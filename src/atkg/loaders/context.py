@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import PROV, RDF, XSD
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 from rdflib.term import Node
 
 from atkg import iris
@@ -178,12 +178,40 @@ class LoadContext:
             doc = self.ref(table, row, "source", "document", source)
             if doc is None:
                 continue
-            att = iris.attestation(node, n)
-            graph.add((node, PROV.wasDerivedFrom, doc))
-            graph.add((node, PROV.qualifiedDerivation, att))
-            graph.add((att, RDF.type, ATKG.Attestation))
-            graph.add((att, PROV.entity, doc))
-            graph.add((att, ATKG.locator, Literal(locator)))
+            attest(graph, node, doc, locator, iris.attestation(node, n))
+
+
+def source_dataset(
+    graph: Graph | Triples, name: str, label_en: str, label_zh: str, origin: str
+) -> URIRef:
+    """The node of a published data set that loaded facts derive from (`id/dataset/name`)."""
+    dataset = iris.dataset(name)
+    graph.add((dataset, RDF.type, ATKG.SourceDataset))
+    graph.add((dataset, RDFS.label, Literal(label_en, lang="en")))
+    graph.add((dataset, RDFS.label, Literal(label_zh, lang="zh")))
+    graph.add((dataset, DCTERMS.source, URIRef(origin)))
+    return dataset
+
+
+def attest(
+    graph: Graph | Triples,
+    node: URIRef,
+    source: URIRef,
+    locator: str,
+    attestation: URIRef | None = None,
+) -> URIRef:
+    """State that a fact node comes from a source at a locator, in both PROV forms.
+
+    The one place an atkg:Attestation is written: curated rows, source data sets and
+    ingested documents all go through it, so their provenance has the same shape.
+    """
+    att = attestation or iris.attestation(node, 1)
+    graph.add((node, PROV.wasDerivedFrom, source))
+    graph.add((node, PROV.qualifiedDerivation, att))
+    graph.add((att, RDF.type, ATKG.Attestation))
+    graph.add((att, PROV.entity, source))
+    graph.add((att, ATKG.locator, Literal(locator)))
+    return att
 
 
 class Triples:

@@ -28,7 +28,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 from atkg import iris
 from atkg.errors import InputError, Problem
 from atkg.loaders import states
-from atkg.loaders.context import LoadContext, Triples
+from atkg.loaders.context import LoadContext, Triples, attest, source_dataset
 from atkg.loaders.untc import (
     Column,
     format_cell,
@@ -200,11 +200,13 @@ def load_participation(
         if r.get("untc_id")
     }
     names = states.name_index(country_dir)
-    dataset = iris.dataset(DATASET)
-    g.add((dataset, RDF.type, ATKG.SourceDataset))
-    g.add((dataset, RDFS.label, Literal("UN Treaty Collection participant tables", lang="en")))
-    g.add((dataset, RDFS.label, Literal("联合国条约集参加方状况表", lang="zh")))
-    g.add((dataset, DCTERMS.source, URIRef("https://treaties.un.org/")))
+    dataset = source_dataset(
+        g,
+        DATASET,
+        "UN Treaty Collection participant tables",
+        "联合国条约集参加方状况表",
+        "https://treaties.un.org/",
+    )
     for table in source.tables:
         key = by_untc.get(table.untc_id)
         if key is None:
@@ -334,12 +336,7 @@ def _resolve(
 
 
 def _derive(g: Triples, node: URIRef, source: URIRef, locator: str, record: str) -> None:
-    g.add((node, PROV.wasDerivedFrom, source))
-    att = iris.attestation(node, 1)
-    g.add((node, PROV.qualifiedDerivation, att))
-    g.add((att, RDF.type, ATKG.Attestation))
-    g.add((att, PROV.entity, source))
-    g.add((att, ATKG.locator, Literal(locator)))
+    attest(g, node, source, locator)
     g.add((node, ATKG.curationRecord, Literal(record)))
 
 

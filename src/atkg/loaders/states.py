@@ -17,11 +17,11 @@ import unicodedata
 from pathlib import Path
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from atkg import iris
 from atkg.errors import InputError, Problem
-from atkg.loaders.context import LoadContext, Triples
+from atkg.loaders.context import LoadContext, Triples, attest, source_dataset
 from atkg.namespaces import ATKG
 
 DATASET = "country-codes"
@@ -156,12 +156,14 @@ def _state_names(row: dict[str, str], m49: dict[str, str]) -> dict[str, str]:
 def load_states(ctx: LoadContext, directory: Path, display: str) -> Triples:
     """States with ISO and M49 codes, names in six languages, and M49 regions as concepts."""
     g = Triples()
-    dataset = iris.dataset(DATASET)
-    g.add((dataset, RDF.type, ATKG.SourceDataset))
-    g.add((dataset, RDFS.label, Literal("Country codes (datasets/country-codes)", lang="en")))
-    g.add((dataset, RDFS.label, Literal("国家代码数据集", lang="zh")))
+    dataset = source_dataset(
+        g,
+        DATASET,
+        "Country codes (datasets/country-codes)",
+        "国家代码数据集",
+        "https://github.com/datasets/country-codes",
+    )
     g.add((dataset, DCTERMS.license, URIRef("https://opendatacommons.org/licenses/pddl/1-0/")))
-    g.add((dataset, DCTERMS.source, URIRef("https://github.com/datasets/country-codes")))
 
     region_names, country_names = _m49_names(directory)
 
@@ -217,11 +219,6 @@ def load_states(ctx: LoadContext, directory: Path, display: str) -> Triples:
         if smallest:
             g.add((node, ATKG.region, iris.region(smallest)))
         g.add((node, ATKG.curationRecord, Literal(f"{display}:{line}")))
-        g.add((node, PROV.wasDerivedFrom, dataset))
-        att = iris.attestation(node, 1)
-        g.add((node, PROV.qualifiedDerivation, att))
-        g.add((att, RDF.type, ATKG.Attestation))
-        g.add((att, PROV.entity, dataset))
-        g.add((att, ATKG.locator, Literal(f"row {line}")))
+        attest(g, node, dataset, f"row {line}")
     _ = ctx
     return g

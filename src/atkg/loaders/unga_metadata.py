@@ -35,12 +35,12 @@ from typing import Any
 from urllib.parse import quote
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
 from atkg import iris
 from atkg.errors import InputError, Problem
 from atkg.loaders import states
-from atkg.loaders.context import LoadContext, Triples
+from atkg.loaders.context import LoadContext, Triples, attest, source_dataset
 from atkg.namespaces import ATKG
 from atkg.tables import read_table
 
@@ -190,11 +190,13 @@ def load_metadata(ctx: LoadContext, source: UngaSource, country_dir: Path) -> Tr
     if not source.records:
         return g
     names = {**states.name_index(country_dir), **source.aliases}
-    dataset = iris.dataset(DATASET)
-    g.add((dataset, RDF.type, ATKG.SourceDataset))
-    g.add((dataset, RDFS.label, Literal("UN General Assembly resolution metadata", lang="en")))
-    g.add((dataset, RDFS.label, Literal("联合国大会决议元数据", lang="zh")))
-    g.add((dataset, DCTERMS.source, URIRef("https://github.com/UNxml/GAresolutions")))
+    dataset = source_dataset(
+        g,
+        DATASET,
+        "UN General Assembly resolution metadata",
+        "联合国大会决议元数据",
+        "https://github.com/UNxml/GAresolutions",
+    )
     for rec in source.records:
         _map_record(ctx, g, source, rec, names, dataset)
     return g
@@ -295,9 +297,4 @@ def _date(ctx: LoadContext, rec: Record) -> Literal | None:
 
 def _derive(g: Triples, node: URIRef, dataset: URIRef, rec: Record, suffix: str) -> None:
     """Derivation from the data set at the record's row, both PROV forms."""
-    att = URIRef(f"{node}/attestation/{suffix}")
-    g.add((node, PROV.wasDerivedFrom, dataset))
-    g.add((node, PROV.qualifiedDerivation, att))
-    g.add((att, RDF.type, ATKG.Attestation))
-    g.add((att, PROV.entity, dataset))
-    g.add((att, ATKG.locator, Literal(f"row {rec.line}")))
+    attest(g, node, dataset, f"row {rec.line}", URIRef(f"{node}/attestation/{suffix}"))
