@@ -23,7 +23,14 @@ from rdflib.compare import to_canonical_graph
 from atkg import __version__, iris
 from atkg.errors import InputError, Problem
 from atkg.export import serialise
-from atkg.loaders import curated, participation, states, unga_metadata, vocabularies
+from atkg.loaders import (
+    curated,
+    ilo,
+    participation,
+    states,
+    unga_metadata,
+    vocabularies,
+)
 from atkg.loaders.context import LoadContext
 from atkg.namespaces import GRAPH
 from atkg.paths import ProjectPaths
@@ -159,6 +166,8 @@ def load_sources(paths: ProjectPaths) -> dict[str, Graph]:
     untc = participation.read_untc(ctx, paths.sources / "untc", paths.relative)
     # GA resolution metadata: its documents are citable by curated rows too
     unga = unga_metadata.read_metadata(ctx, paths.sources / "unga-metadata", paths.relative)
+    # ILO NORMLEX records: the sources instruments.tsv cites for what the seeds omit
+    ilo_records = ilo.read_ilo(ctx, paths.sources / "ilo", paths.relative)
     if vocab_table is not None:
         graphs["vocabularies"] = vocabularies.map_concepts(ctx, vocab_table)
     graphs["states"] = states.load_states(
@@ -169,6 +178,7 @@ def load_sources(paths: ProjectPaths) -> dict[str, Graph]:
         ctx, untc, tables.get("instruments"), country_dir
     )
     graphs["unga-metadata"] = unga_metadata.load_metadata(ctx, unga, country_dir)
+    graphs["ilo-normlex"] = ilo.load_ilo(ctx, ilo_records, tables.get("instruments"))
     # -- documents added by `atkg ingest` (src/atkg/extract/ingest.py): one graph each --
     ingested_dir = paths.root / "data" / "ingested"
     if ingested_dir.is_dir():

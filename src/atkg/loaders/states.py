@@ -4,9 +4,9 @@ Ships in data/sources/country-codes/ so the default build needs nothing outside 
 project. Participants that UN treaties admit besides UN Member States (Holy See, State of
 Palestine, Cook Islands, Niue) are states here too; dependent territories are not.
 
-UN membership is not recorded: the data package has no admission dates, and the only
-membership signal it carries (the UNTERM footnote markers) is missing for two Member
-States whose UNTERM names the package lacks, so it would give a wrong list.
+UN membership is not in the data package (no admission dates; its UNTERM footnote markers
+miss two Member States): loaders/un_membership.py derives it from the General Assembly's
+recorded votes instead.
 """
 
 from __future__ import annotations
