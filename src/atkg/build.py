@@ -28,6 +28,7 @@ from atkg.loaders import (
     ilo,
     participation,
     states,
+    un_membership,
     unga_metadata,
     vocabularies,
 )
@@ -179,6 +180,9 @@ def load_sources(paths: ProjectPaths) -> dict[str, Graph]:
     )
     graphs["unga-metadata"] = unga_metadata.load_metadata(ctx, unga, country_dir)
     graphs["ilo-normlex"] = ilo.load_ilo(ctx, ilo_records, tables.get("instruments"))
+    graphs["un-membership"] = un_membership.load_membership(
+        ctx, paths.sources / "unga-metadata", paths.relative
+    )
     # -- documents added by `atkg ingest` (src/atkg/extract/ingest.py): one graph each --
     ingested_dir = paths.root / "data" / "ingested"
     if ingested_dir.is_dir():

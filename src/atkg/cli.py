@@ -34,7 +34,7 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("build", help="load, reason, validate and write build/")
     p = sub.add_parser("validate", help="check the sources against the SHACL shapes")
-    p.add_argument("--warnings", action="store_true", help="list warnings too")
+    p.add_argument("--warnings", action="store_true", help="list warnings and infos too")
     p = sub.add_parser("query", help="run a SPARQL query file of the library or a path")
     p.add_argument("query", nargs="?", help="library name (analysis/x) or path to a .rq file")
     p.add_argument("--param", "-p", action="append", default=[], metavar="NAME=VALUE")

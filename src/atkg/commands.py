@@ -37,7 +37,7 @@ def print_validation(report, show_warnings: bool) -> None:  # type: ignore[no-un
     err = console_err()
     shown = report.results if show_warnings else report.violations
     for result in shown:
-        colour = "red" if result.severity == "Violation" else "yellow"
+        colour = {"Violation": "red", "Warning": "yellow"}.get(result.severity, "cyan")
         err.print(f"[{colour}]{result.severity}[/] {result.focus}", highlight=False)
         if result.path:
             err.print(f"    path:    {result.path}", highlight=False)
@@ -46,7 +46,10 @@ def print_validation(report, show_warnings: bool) -> None:  # type: ignore[no-un
             err.print(f"    value:   {result.value}", highlight=False)
         if result.record:
             err.print(f"    source:  {result.record}", highlight=False)
-    err.print(f"{len(report.violations)} violations, {len(report.warnings)} warnings")
+    err.print(
+        f"{len(report.violations)} violations, {len(report.warnings)} warnings, "
+        f"{len(report.infos)} infos"
+    )
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -69,8 +72,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     err.print(f"steps: {steps}; total {total:.2f}s")
     if result.report:
         err.print(
-            f"SHACL: conforms, {len(result.report.warnings)} warnings "
-            "(`atkg validate --warnings` lists them)"
+            f"SHACL: conforms, {len(result.report.warnings)} warnings, "
+            f"{len(result.report.infos)} infos (`atkg validate --warnings` lists them)"
         )
     return 0
 

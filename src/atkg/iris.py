@@ -23,7 +23,17 @@ from atkg.namespaces import ATKGID, GRAPH
 _SAFE = "/-._~"
 
 #: Kinds of typed references (`kind:key`) and the IRI path segment of each.
-KINDS = ("document", "instrument", "body", "mandate", "state", "event", "paragraph", "region")
+KINDS = (
+    "document",
+    "instrument",
+    "body",
+    "mandate",
+    "state",
+    "event",
+    "paragraph",
+    "region",
+    "person",
+)
 
 
 def _key(key: str) -> str:
@@ -62,6 +72,17 @@ def state(iso3: str) -> URIRef:
 
 def region(m49: str) -> URIRef:
     return entity("region", m49)
+
+
+def person(key: str) -> URIRef:
+    """IRI of a person named in a source, keyed by a slug of the name.
+
+    The slug identifies; it is not an attested spelling (persons.tsv has the names).
+
+    >>> str(person("vitaly-churkin"))
+    'https://w3id.org/atkg/id/person/vitaly-churkin'
+    """
+    return entity("person", key)
 
 
 def event(key: str) -> URIRef:

@@ -56,6 +56,11 @@ class ValidationReport:
         return [r for r in self.results if r.severity == "Warning"]
 
     @property
+    def infos(self) -> list[ValidationResult]:
+        """sh:Info results: facts worth listing that ask for no change (names not known)."""
+        return [r for r in self.results if r.severity == "Info"]
+
+    @property
     def conforms(self) -> bool:
         return not self.violations
 

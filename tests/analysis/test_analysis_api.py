@@ -54,6 +54,9 @@ def test_one_gap_with_parameters(make_store) -> None:  # type: ignore[no-untyped
     early = gaps.gap(store, "analysis/states-not-party", date="2002-01-01")
     assert f"{ID}state/CCC" not in late.column("state"), "acceded in 2014"
     assert f"{ID}state/AAA" in early.column("state"), "ratified only in 2004"
+    status = dict(zip(late.column("state"), late.column("status"), strict=True))
+    assert status[f"{ID}state/BBB"] == "signed, not party"
+    assert status[f"{ID}state/FFF"] == "never joined"
     with pytest.raises(UsageError):
         gaps.gap(store, "no-such-gap")
 

@@ -47,7 +47,7 @@ TERM_PREDICATES = (
     SH.lessThanOrEquals,
     SH["in"],
 )
-SEVERITIES = {SH.Violation, SH.Warning}
+SEVERITIES = {SH.Violation, SH.Warning, SH.Info}
 
 Key = tuple[str, str, str, str, str]
 
@@ -149,7 +149,7 @@ def test_property_shape_is_documented(shape: URIRef) -> None:
     for predicate in (SH.name, SH.description, SH.message):
         value = graph.value(shape, predicate)
         assert isinstance(value, Literal) and str(value).strip(), f"no {predicate}"
-    assert graph.value(shape, SH.severity) in SEVERITIES, "explicit sh:Violation or sh:Warning"
+    assert graph.value(shape, SH.severity) in SEVERITIES, "explicit sh:Violation/Warning/Info"
 
 
 def targets(shape: URIRef) -> set[tuple[URIRef, Node]]:
@@ -266,6 +266,9 @@ def path_key(graph: Graph, path: Node | None) -> str:
         return str(path)
     if graph.value(path, RDF.first) is not None:
         return "(" + " / ".join(path_key(graph, p) for p in Collection(graph, path)) + ")"
+    alternatives = graph.value(path, SH.alternativePath)
+    if alternatives is not None:
+        return "(" + " | ".join(path_key(graph, p) for p in Collection(graph, alternatives)) + ")"
     for predicate, op in (
         (SH.inversePath, "^"),
         (SH.zeroOrMorePath, "*"),

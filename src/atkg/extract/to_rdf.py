@@ -26,6 +26,7 @@ from rdflib.namespace import OWL, PROV, RDF, RDFS, XSD
 
 from atkg import iris
 from atkg.loaders.context import attest
+from atkg.loaders.rows import add_symbol_labels
 from atkg.namespaces import ATKG, ATKGID, bind_prefixes
 
 #: The symbol pattern of shapes/identifiers.ttl: symbols outside it are not described.
@@ -131,6 +132,9 @@ def ingested_graph(meta: DocumentMeta, rows: Iterable[Row], display: str, ctx: C
             g.add((doc, ATKG.symbol, Literal(meta.symbol)))
         if meta.title:
             g.add((doc, RDFS.label, Literal(meta.title, lang=meta.language or None)))
+        # the symbol describes it in the languages without a title (atkg.symbol_labels)
+        titled = {meta.language} if meta.title and meta.language else set()
+        add_symbol_labels(g, doc, meta.symbol, titled)
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", meta.date or ""):
             g.add((doc, ATKG.adoptedOn, Literal(meta.date, datatype=XSD.date)))
         if meta.body and meta.body in ctx.entities.get("body", set()):
@@ -153,6 +157,7 @@ def ingested_graph(meta: DocumentMeta, rows: Iterable[Row], display: str, ctx: C
             cited_doc = iris.document(key)
             g.add((cited_doc, RDF.type, ATKG[cls]))
             g.add((cited_doc, ATKG.symbol, Literal(key)))
+            add_symbol_labels(g, cited_doc, key, set())
             _provenance(g, cited_doc, doc, row.locator, f"{display}:{row.line}", run)
             ctx.documents.add(key)
         elif kind != "document" and key not in ctx.entities.get(kind, set()):

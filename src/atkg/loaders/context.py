@@ -66,6 +66,9 @@ class LoadContext:
     keys: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     concepts: set[str] = field(default_factory=set)
     problems: list[Problem] = field(default_factory=list)
+    #: languages ("en", "zh") in which a curated entity (`kind:key`) already has a name,
+    #: or its symbol gives labels: labels.tsv may describe it only in the others
+    named: dict[str, set[str]] = field(default_factory=dict)
 
     # -- indexing --------------------------------------------------------------------
     def register(self, table: Table, row: Row, kind: str, key: str, column: str) -> bool:
@@ -141,13 +144,18 @@ class LoadContext:
         return iris.concept(scheme, key)
 
     # -- provenance --------------------------------------------------------------------
-    def provenance(self, graph: Graph, table: Table, row: Row, node: URIRef) -> None:
+    def provenance(
+        self, graph: Graph, table: Table, row: Row, node: URIRef, *, tag: str = ""
+    ) -> None:
         """Attach the row's sources, locators and curation record to the fact node.
 
         Each (source, locator) pair becomes an atkg:Attestation (a prov:Derivation), and
-        the shortcut prov:wasDerivedFrom is stated too, as PROV recommends.
+        the shortcut prov:wasDerivedFrom is stated too, as PROV recommends. A row that
+        adds to a node another row made (labels.tsv) passes a tag: its attestations are
+        `<node>/attestation/<tag>-N` and the node keeps its own row's curation record.
         """
-        graph.add((node, ATKG.curationRecord, Literal(f"{table.display_path}:{row.line}")))
+        if not tag:
+            graph.add((node, ATKG.curationRecord, Literal(f"{table.display_path}:{row.line}")))
         sources = row.values("source")
         locators = row.values("locator")
         if not sources:
@@ -178,7 +186,8 @@ class LoadContext:
             doc = self.ref(table, row, "source", "document", source)
             if doc is None:
                 continue
-            attest(graph, node, doc, locator, iris.attestation(node, n))
+            att = URIRef(f"{node}/attestation/{tag}-{n}") if tag else iris.attestation(node, n)
+            attest(graph, node, doc, locator, att)
 
 
 def source_dataset(

@@ -25,6 +25,7 @@ from atkg.loaders.curated_entities import (
     map_event,
     map_instrument,
     map_mandate,
+    map_person,
     map_seed,
 )
 from atkg.loaders.curated_facts import (
@@ -37,6 +38,7 @@ from atkg.loaders.curated_facts import (
     map_relation,
     map_statistic,
 )
+from atkg.loaders.labels import index_names, map_label
 from atkg.tables import Row, Table, read_table
 
 __all__ = [
@@ -185,8 +187,16 @@ TABLES: tuple[TableSpec, ...] = (
         ("id", "type", "source", "locator"),
     ),
     TableSpec(
+        "persons",
+        ("id", "name_en", "name_zh", *PROVENANCE),
+        ("id",),
+        "person",
+        map_person,
+        ("id", "source", "locator"),
+    ),
+    TableSpec(
         "relations",
-        ("type", "agent", "organization", "role", "start", "end", *PROVENANCE),
+        ("type", "agent", "organization", "role", "start", "end", "as_of", *PROVENANCE),
         ("type", "agent", "organization", "role"),
         None,
         map_relation,
@@ -252,6 +262,16 @@ TABLES: tuple[TableSpec, ...] = (
         map_statistic,
         ("id", "about", "measure_en", "value", "source", "locator"),
     ),
+    # descriptions for entities without a name in a language; mapped after every
+    # entity table, whose names index_names has recorded (atkg.loaders.labels)
+    TableSpec(
+        "labels",
+        ("entity", "label_en", "label_zh", *PROVENANCE),
+        ("entity",),
+        None,
+        map_label,
+        ("entity", "label_en", "label_zh", "source", "locator"),
+    ),
 )
 
 
@@ -290,6 +310,7 @@ def index_keys(ctx: LoadContext, tables: dict[str, Table]) -> None:
             elif key in seen:
                 ctx.problems.append(table.problem(row, f"duplicate row for key {key!r}"))
             seen.add(key)
+    index_names(ctx, tables)
 
 
 def map_tables(ctx: LoadContext, tables: dict[str, Table]) -> dict[str, Triples]:

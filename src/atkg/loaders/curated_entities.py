@@ -1,4 +1,5 @@
-"""Mappers of the entity tables: documents, seeds, instruments, bodies, mandates, events.
+"""Mappers of the entity tables: documents, seeds, instruments, bodies, mandates, events,
+persons.
 
 Each row mints one entity IRI (iris.py) and attaches the row's provenance to it.
 """
@@ -8,11 +9,11 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import ORG, RDFS, SKOS
+from rdflib.namespace import ORG, RDF, RDFS, SKOS
 
 from atkg import iris
 from atkg.loaders.context import LoadContext, Triples
-from atkg.loaders.rows import add_date, add_labels, add_type
+from atkg.loaders.rows import add_date, add_document_labels, add_labels, add_type
 from atkg.namespaces import ATKG
 from atkg.tables import Row, Table
 
@@ -92,16 +93,20 @@ def map_document(ctx: LoadContext, t: Table, row: Row, g: Triples) -> None:
         g.add((node, ATKG.symbol, Literal(row.get("symbol"))))
         # the UN's own resolver for the symbol: the link that joins atkg to undocs.org
         g.add((node, RDFS.seeAlso, URIRef(UNDOCS + quote(row.get("symbol"), safe="/.-"))))
-    add_labels(g, node, row, "title_en", "title_zh")
+    add_document_labels(g, node, row)  # titles, or the symbol's labels where untitled
     add_date(ctx, t, row, g, node, "date", ATKG.adoptedOn)
     for key in row.values("issued_by"):
         body = ctx.ref(t, row, "issued_by", "body", key)
         if body is not None:
             g.add((node, ATKG.issuedBy, body))
     for value in row.values("submitted_by"):
-        author = ctx.typed_ref(t, row, "submitted_by", value, ("mandate", "body"))
-        if author is not None:
-            g.add((node, ATKG.submittedBy, author))
+        author = ctx.typed_ref(t, row, "submitted_by", value, ("mandate", "body", "state"))
+        if author is None:
+            continue
+        # a state submits a draft resolution as its sponsor: the property the GA metadata
+        # loader gives resolutions' sponsors; mandates and bodies submit reports
+        prop = ATKG.sponsoredBy if value.startswith("state:") else ATKG.submittedBy
+        g.add((node, prop, author))
     for col, prop in (("session", ATKG.session), ("agenda_item", ATKG.agendaItem)):
         if row.get(col):
             g.add((node, prop, Literal(row.get(col))))
@@ -209,4 +214,15 @@ def map_event(ctx: LoadContext, t: Table, row: Row, g: Triples) -> None:
         )
         if target is not None:
             g.add((node, ATKG.organizedBy, target))
+    ctx.provenance(g, t, row, node)
+
+
+def map_person(ctx: LoadContext, t: Table, row: Row, g: Triples) -> None:
+    """A person named in a source: the names only; the posts and roles the person holds
+    are rows of relations.tsv (person: agents), each with its own source."""
+    node = iris.person(row.get("id"))
+    g.add((node, RDF.type, ATKG.Person))
+    if not row.get("name_en") and not row.get("name_zh"):
+        ctx.problems.append(t.problem(row, "a person needs name_en or name_zh", "name_zh"))
+    add_labels(g, node, row, "name_en", "name_zh")
     ctx.provenance(g, t, row, node)

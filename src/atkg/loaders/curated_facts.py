@@ -26,16 +26,31 @@ RELATION_TYPES = {
     "Partnership",
     "Chairing",
     "Support",
+    "Representation",
+    "Hosting",
 }
 
 
-PARAGRAPH_KINDS = {"preambular", "operative", "annex"}
+#: Kinds a relation's agent and organization may name. A state is an organization only
+#: as the party a person represents; a person is never an organization.
+RELATION_AGENTS = ("body", "state", "mandate", "person")
+RELATION_ORGANIZATIONS = ("body", "mandate", "event", "state")
+
+
+#: `numbered` is a numbered paragraph of a report or letter (locator `para N`), beside the
+#: preambular and operative paragraphs of resolutions and the paragraphs of an annex.
+PARAGRAPH_KINDS = {"preambular", "operative", "annex", "numbered"}
 
 
 CITABLE = ("document", "instrument", "body", "mandate")
 
 
-_ZH_KIND = {"preambular": "序言部分", "operative": "执行部分", "annex": "附件"}
+_ZH_KIND = {
+    "preambular": "序言部分",
+    "operative": "执行部分",
+    "annex": "附件",
+    "numbered": "正文",
+}
 
 
 STATISTIC_SUBJECTS = ("body", "document", "event", "instrument", "mandate", "state")
@@ -43,16 +58,23 @@ STATISTIC_SUBJECTS = ("body", "document", "event", "instrument", "mandate", "sta
 
 def map_relation(ctx: LoadContext, t: Table, row: Row, g: Triples) -> None:
     kind = ctx.choice(t, row, "type", RELATION_TYPES)
-    agent = ctx.typed_ref(t, row, "agent", row.get("agent"), ("body", "state", "mandate"))
-    org = ctx.typed_ref(
-        t, row, "organization", row.get("organization"), ("body", "mandate", "event")
-    )
+    agent = ctx.typed_ref(t, row, "agent", row.get("agent"), RELATION_AGENTS)
+    org = ctx.typed_ref(t, row, "organization", row.get("organization"), RELATION_ORGANIZATIONS)
     role = ctx.concept(t, row, "role", row.get("role")) if row.get("role") else None
     if row.get("role") and not row.get("role").startswith("role/"):
         ctx.problems.append(t.problem(row, "role must be a concept of the role scheme", "role"))
     if kind is None or agent is None or org is None:
         if not row.get("type"):
             ctx.problems.append(t.problem(row, "missing type", "type"))
+        return
+    org_kind = row.get("organization").partition(":")[0]
+    if kind == "Hosting" and org_kind != "event":
+        ctx.problems.append(t.problem(row, "a Hosting relation hosts an event:", "organization"))
+        return
+    if org_kind == "state" and kind != "Representation":
+        ctx.problems.append(
+            t.problem(row, "a state: organization is for Representation rows only", "organization")
+        )
         return
     role_key = row.get("role").partition("/")[2] or None
     node = iris.relation(kind, row.get("agent"), row.get("organization"), role_key)
@@ -63,6 +85,7 @@ def map_relation(ctx: LoadContext, t: Table, row: Row, g: Triples) -> None:
         g.add((node, ATKG.role, role))
     add_date(ctx, t, row, g, node, "start", ATKG.startDate)
     add_date(ctx, t, row, g, node, "end", ATKG.endDate)
+    add_date(ctx, t, row, g, node, "as_of", ATKG.asOf)
     start, end = row.get("start"), row.get("end")
     if start and end and end < start:
         ctx.problems.append(t.problem(row, f"end {end} is before start {start}", "end"))

@@ -14,9 +14,10 @@ default build reads that table (the full metadata is 2,232 records the project d
 ship); `python -m atkg.loaders.un_membership DIR` regenerates it after a refresh.
 
 Each row becomes an `atkg:Membership` of the state in the United Nations (`body:un`,
-role `role/member`), with `atkg:asOf` the dates of both votes and an attestation for
-each. The admission date is not stated: no source gives it, and the first vote seen is
-not the admission (most Members joined long before session 74).
+role `role/member`), with `atkg:asOf` the dates of both votes, `rdfs:seeAlso` the two
+resolutions on undocs.org, and an attestation of the table row. The admission date is not
+stated: no source gives it, and the first vote seen is not the admission (most Members
+joined long before session 74).
 """
 
 from __future__ import annotations
@@ -28,15 +29,16 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import RDF
+from rdflib.namespace import RDF, RDFS
 
 from atkg import iris
 from atkg.errors import InputError, Problem
 from atkg.loaders import states
 from atkg.loaders.context import LoadContext, Triples, attest, source_dataset
-from atkg.loaders.unga_metadata import DATASET, NAMES_FILE, VOTES
+from atkg.loaders.unga_metadata import DATASET, NAMES_FILE, UNDOCS, VOTES
 from atkg.namespaces import ATKG
 from atkg.tables import read_table
 
@@ -192,16 +194,11 @@ def load_membership(ctx: LoadContext, source_dir: Path, display: Callable[[Path]
         for which in ("first", "latest"):
             day = ctx.date(table, row, f"{which}_vote_date")
             vote = row.get(f"{which}_vote")
-            if day is None or not vote:
-                continue
-            g.add((node, ATKG.asOf, day))
-            attest(
-                g,
-                node,
-                dataset,
-                f"{vote} recorded vote",
-                URIRef(f"{node}/attestation/{which}-vote"),
-            )
+            if day is not None:
+                g.add((node, ATKG.asOf, day))
+            if vote:
+                g.add((node, RDFS.seeAlso, URIRef(UNDOCS + quote(vote, safe="/.-"))))
+        attest(g, node, dataset, f"row {row.line}")
         g.add((node, ATKG.curationRecord, Literal(f"{table.display_path}:{row.line}")))
     return g
 

@@ -41,6 +41,7 @@ from atkg import iris
 from atkg.errors import InputError, Problem
 from atkg.loaders import states
 from atkg.loaders.context import LoadContext, Triples, attest, source_dataset
+from atkg.loaders.rows import add_symbol_labels
 from atkg.namespaces import ATKG
 from atkg.tables import read_table
 
@@ -220,6 +221,9 @@ def _map_record(
         if title:
             g.add((doc, RDFS.label, Literal(title, lang="en")))
             g.add((doc, SKOS.prefLabel, Literal(title, lang="en")))
+        # titles are English only: the symbol describes it in Chinese (and in English
+        # when the record has no title), as rdfs:label only (atkg.symbol_labels)
+        add_symbol_labels(g, doc, symbol, {"en"} if title else set())
         date = _date(ctx, rec)
         if date is not None:
             g.add((doc, ATKG.adoptedOn, date))
