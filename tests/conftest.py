@@ -25,6 +25,28 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+#: Headless and offline: every background service of Chromium that would call out is off.
+CHROMIUM_FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+)
+
+
+@pytest.fixture(scope="session")
+def chromium() -> list[str]:
+    """The command line of Debian's Chromium before page-specific flags; skip without it."""
+    binary = shutil.which("chromium") or shutil.which("chromium-browser")
+    if binary is None:
+        pytest.skip("needs Debian's chromium (apt-get install chromium)")
+    return [binary, *CHROMIUM_FLAGS]
+
+
 @pytest.fixture(scope="session")
 def update_expected(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-expected"))

@@ -14,9 +14,7 @@ from __future__ import annotations
 
 import re
 import time
-from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
 
 from atkg.paths import ProjectPaths
@@ -24,10 +22,8 @@ from atkg.results import to_csv
 from atkg.sparql import QueryFile, load_query
 from atkg.store import EmbeddedStore
 
-HERE = Path(__file__).parent
-FIXTURES = HERE / "fixtures"
-EXPECTED = HERE / "expected"
-FIXTURE_GRAPH = "https://w3id.org/atkg/graph/fixture"
+from .conftest import EXPECTED, check_golden, fixture_store
+
 #: Gaps that do without MINUS, each saying why in the query: states-not-party needs its
 #: date parameter inside the test, which MINUS cannot see; gpa-pillars-without-body counts
 #: orphans by difference over a left join (portable to Virtuoso 7.2).
@@ -60,32 +56,6 @@ def stem(query: QueryFile) -> str:
 def body(query: QueryFile) -> str:
     """The query text without comment lines (so header prose does not count as SPARQL)."""
     return "\n".join(line for line in query.text.splitlines() if not line.lstrip().startswith("#"))
-
-
-def fixture_store(query: QueryFile) -> EmbeddedStore:
-    store = ox.Store()
-    trig = FIXTURES / f"{stem(query)}.trig"
-    if trig.exists():
-        store.load(trig.read_bytes(), format=ox.RdfFormat.TRIG)
-    else:
-        ttl = FIXTURES / f"{stem(query)}.ttl"
-        store.load(
-            ttl.read_bytes(), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(FIXTURE_GRAPH)
-        )
-    return EmbeddedStore(store)
-
-
-def check_golden(path: Path, actual: str, update: bool) -> None:
-    if update or not path.exists():
-        path.write_text(actual, encoding="utf-8")
-        if not update:
-            pytest.fail(f"{path.name} did not exist and was written: review and commit it")
-        return
-    expected = path.read_text(encoding="utf-8")
-    assert actual == expected, (
-        f"answer differs from {path.relative_to(HERE.parent.parent)}; if the change is right, "
-        "rerun with --update-expected and review the diff"
-    )
 
 
 @pytest.mark.parametrize("query", QUERIES, ids=IDS)

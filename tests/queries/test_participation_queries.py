@@ -15,9 +15,7 @@ import csv
 import io
 import re
 import time
-from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
@@ -27,9 +25,8 @@ from atkg.results import to_csv
 from atkg.sparql import QueryFile, load_query
 from atkg.store import EmbeddedStore
 
-HERE = Path(__file__).parent
-FIXTURES = HERE / "fixtures"
-EXPECTED = HERE / "expected"
+from .conftest import EXPECTED, check_golden, fixture_store
+
 BUDGET_S = 0.05
 TIP = URIRef("https://w3id.org/atkg/id/instrument/tip-protocol")
 
@@ -41,28 +38,6 @@ def participation_queries() -> list[QueryFile]:
 
 QUERIES = participation_queries()
 IDS = [q.path.stem for q in QUERIES]
-
-
-def fixture_store(query: QueryFile) -> EmbeddedStore:
-    store = ox.Store()
-    store.load(
-        (FIXTURES / f"{query.path.stem}.ttl").read_bytes(),
-        format=ox.RdfFormat.TURTLE,
-        to_graph=ox.NamedNode("https://w3id.org/atkg/graph/fixture"),
-    )
-    return EmbeddedStore(store)
-
-
-def check_golden(path: Path, actual: str, update: bool) -> None:
-    if update or not path.exists():
-        path.write_text(actual, encoding="utf-8")
-        if not update:
-            pytest.fail(f"{path.name} did not exist and was written: review and commit it")
-        return
-    assert actual == path.read_text(encoding="utf-8"), (
-        f"answer differs from tests/queries/expected/{path.name}; if the change is right, "
-        "rerun with --update-expected and review the diff"
-    )
 
 
 def rows(store: EmbeddedStore, query: QueryFile, **values: str) -> list[dict[str, str]]:

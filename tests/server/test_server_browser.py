@@ -8,7 +8,6 @@ its scripts ran: the query page, opened with `?name=`, fetches the named query f
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 
 import pytest
@@ -16,26 +15,11 @@ import pytest
 from atkg.server import App
 from atkg.store import EmbeddedStore
 
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 
-
-def dump_dom(url: str, profile: str) -> str:
-    binary = shutil.which("chromium") or shutil.which("chromium-browser")
-    if binary is None:
-        pytest.skip("headless Chromium is not installed (apt-get install chromium)")
+def dump_dom(chromium: list[str], url: str, profile: str) -> str:
     done = subprocess.run(
         [
-            binary,
-            *FLAGS,
+            *chromium,
             f"--user-data-dir={profile}",
             "--virtual-time-budget=10000",
             "--dump-dom",
@@ -50,9 +34,9 @@ def dump_dom(url: str, profile: str) -> str:
 
 @pytest.mark.parametrize("name", ["reports/triples-per-graph", "analysis/themes-without-actor"])
 def test_query_page_runs_a_named_query(
-    base_url: str, app: App, store: EmbeddedStore, name: str, tmp_path
+    chromium: list[str], base_url: str, app: App, store: EmbeddedStore, name: str, tmp_path
 ) -> None:  # type: ignore[no-untyped-def]
-    dom = dump_dom(f"{base_url}/query?name={name}", str(tmp_path))
+    dom = dump_dom(chromium, f"{base_url}/query?name={name}", str(tmp_path))
     found = re.search(r'<div id="results" data-rows="(\d+)">', dom)
     assert found, dom[-2000:]
     query = app.queries[name]
@@ -60,7 +44,7 @@ def test_query_page_runs_a_named_query(
     assert "<table>" in dom and "download CSV" in dom
 
 
-def test_entity_page_renders(base_url: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    dom = dump_dom(f"{base_url}/doc/body/unodc", str(tmp_path))
+def test_entity_page_renders(chromium: list[str], base_url: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    dom = dump_dom(chromium, f"{base_url}/doc/body/unodc", str(tmp_path))
     assert "<h1>United Nations Office on Drugs and Crime</h1>" in dom
     assert "联合国毒品和犯罪问题办公室" in dom

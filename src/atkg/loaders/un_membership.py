@@ -37,8 +37,14 @@ from rdflib.namespace import RDF, RDFS
 from atkg import iris
 from atkg.errors import InputError, Problem
 from atkg.loaders import states
-from atkg.loaders.context import LoadContext, Triples, attest, source_dataset
-from atkg.loaders.unga_metadata import DATASET, NAMES_FILE, UNDOCS, VOTES
+from atkg.loaders.context import LoadContext, Triples, attest
+from atkg.loaders.unga_metadata import (
+    NAMES_FILE,
+    UNDOCS,
+    VOTES,
+    describe_dataset,
+    parse_adoption_date,
+)
 from atkg.namespaces import ATKG
 from atkg.tables import read_table
 
@@ -75,17 +81,6 @@ class Seen:
         self.first = min(self.first, (day, symbol))
         self.latest = max(self.latest, (day, symbol))
         self.count += 1
-
-
-def parse_adoption_date(text: str) -> datetime.date | None:
-    """The metadata's two date forms: '2019-12-18 00:00:00' (session 74), '23 November 2020'."""
-    text = " ".join(text.split())
-    for fmt in ("%Y-%m-%d %H:%M:%S", "%d %B %Y", "%Y-%m-%d"):
-        try:
-            return datetime.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    return None
 
 
 def spelling_index(source_dir: Path, country_dir: Path) -> dict[str, str]:
@@ -170,13 +165,7 @@ def load_membership(ctx: LoadContext, source_dir: Path, display: Callable[[Path]
     except InputError as exc:
         ctx.problems.extend(exc.problems)
         return g
-    dataset = source_dataset(
-        g,
-        DATASET,
-        "UN General Assembly resolution metadata",
-        "联合国大会决议元数据",
-        "https://github.com/UNxml/GAresolutions",
-    )
+    dataset = describe_dataset(g)
     un = iris.body(UN_BODY.partition(":")[2])
     for row in table.rows:
         state = row.get("state")

@@ -191,13 +191,7 @@ def load_metadata(ctx: LoadContext, source: UngaSource, country_dir: Path) -> Tr
     if not source.records:
         return g
     names = {**states.name_index(country_dir), **source.aliases}
-    dataset = source_dataset(
-        g,
-        DATASET,
-        "UN General Assembly resolution metadata",
-        "联合国大会决议元数据",
-        "https://github.com/UNxml/GAresolutions",
-    )
+    dataset = describe_dataset(g)
     for rec in source.records:
         _map_record(ctx, g, source, rec, names, dataset)
     return g
@@ -284,19 +278,37 @@ def _map_record(
             g.add((vote, ATKG.curationRecord, Literal(rec.record)))
 
 
+def parse_adoption_date(text: str) -> datetime.date | None:
+    """The metadata's two date forms: '2019-12-18 00:00:00' (session 74), '23 November 2020'."""
+    text = " ".join(text.split())
+    for fmt in ("%Y-%m-%d %H:%M:%S", "%d %B %Y", "%Y-%m-%d"):
+        try:
+            return datetime.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
 def _date(ctx: LoadContext, rec: Record) -> Literal | None:
-    """The adoption date: '2019-12-18 00:00:00' in session 74, '23 November 2020' after."""
     text = " ".join(str(rec.data.get("adoption_date", "")).split())
     if not text:
         return None
-    for fmt in ("%Y-%m-%d %H:%M:%S", "%d %B %Y", "%Y-%m-%d"):
-        try:
-            day = datetime.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-        return Literal(day.isoformat(), datatype=XSD.date)
-    ctx.problems.append(Problem(rec.display, rec.line, f"bad date {text!r}", "adoption_date"))
-    return None
+    day = parse_adoption_date(text)
+    if day is None:
+        ctx.problems.append(Problem(rec.display, rec.line, f"bad date {text!r}", "adoption_date"))
+        return None
+    return Literal(day.isoformat(), datatype=XSD.date)
+
+
+def describe_dataset(g: Triples) -> URIRef:
+    """The data set node every fact derived from the GA metadata cites."""
+    return source_dataset(
+        g,
+        DATASET,
+        "UN General Assembly resolution metadata",
+        "联合国大会决议元数据",
+        "https://github.com/UNxml/GAresolutions",
+    )
 
 
 def _derive(g: Triples, node: URIRef, dataset: URIRef, rec: Record, suffix: str) -> None:
